@@ -1,0 +1,40 @@
+//! The command line: arguments (clap), one function per command, the terminal
+//! and the exit code. This is the edge: the only module besides `fetch` that
+//! touches the disk, the network or the terminal.
+
+mod exit;
+pub mod output;
+
+pub use exit::Exit;
+
+use clap::{Parser, Subcommand};
+
+/// Checks the figures, quotes and statements of a news article against its sources.
+#[derive(Debug, Parser)]
+#[command(name = "factcheck", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {}
+
+/// Parses the process arguments, runs the command and returns how it ended.
+#[must_use]
+pub fn run() -> Exit {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are successes; everything else is a usage error.
+            let exit = if e.use_stderr() {
+                Exit::Error
+            } else {
+                Exit::Passed
+            };
+            let _ = e.print();
+            return exit;
+        }
+    };
+    match cli.command {}
+}

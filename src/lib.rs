@@ -1,0 +1,15 @@
+//! factcheck checks the figures, quotes and statements of a news article
+//! against the sources its claim files name.
+//!
+//! The pipeline runs one way, one module per stage:
+//! `claims` -> `fetch` -> `text` -> `compare` -> `review` -> `report`.
+//! Every stage but `fetch` and `cli` is pure: values in, values out, with no
+//! network, disk, clock or printing. `fetch` (client, cache, WARC) and `cli`
+//! (arguments, terminal, exit codes) are the edge.
+
+pub mod claims;
+pub mod cli;
+pub mod compare;
+pub mod quantity;
+pub mod report;
+pub mod text;

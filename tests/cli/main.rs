@@ -1,0 +1,19 @@
+//! CLI tests: one integration test binary (as just does), one module per
+//! command, each running the built `factcheck` binary.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::missing_panics_doc,
+    clippy::must_use_candidate
+)]
+mod help;
+
+use assert_cmd::Command;
+
+/// The built binary, run in `dir` with a clean environment for colour.
+pub fn factcheck() -> Command {
+    let mut cmd = Command::cargo_bin("factcheck").expect("binary built");
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd
+}
