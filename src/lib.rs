@@ -7,6 +7,7 @@
 //! network, disk, clock or printing. `fetch` (client, cache, WARC) and `cli`
 //! (arguments, terminal, exit codes) are the edge.
 
+pub mod atomic;
 pub mod claims;
 pub mod cli;
 pub mod compare;

@@ -36,5 +36,7 @@ pub fn run() -> Exit {
             return exit;
         }
     };
+    // Temp files in flight are removed on Ctrl-C: no partial file is ever left.
+    crate::atomic::install_interrupt_handler();
     match cli.command {}
 }
