@@ -4,6 +4,7 @@
 
 mod exit;
 pub mod output;
+mod quantities;
 
 pub use exit::Exit;
 
@@ -18,7 +19,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Prints every figure found in a text, one JSON object a line.
+    Quantities(quantities::Args),
+}
 
 /// Parses the process arguments, runs the command and returns how it ended.
 #[must_use]
@@ -38,5 +42,7 @@ pub fn run() -> Exit {
     };
     // Temp files in flight are removed on Ctrl-C: no partial file is ever left.
     crate::atomic::install_interrupt_handler();
-    match cli.command {}
+    match cli.command {
+        Command::Quantities(args) => quantities::run(&args),
+    }
 }
