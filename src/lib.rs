@@ -11,6 +11,7 @@ pub mod atomic;
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod draft;
 pub mod quantity;
 pub mod report;
 pub mod text;

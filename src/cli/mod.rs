@@ -3,6 +3,7 @@
 //! touches the disk, the network or the terminal.
 
 mod exit;
+mod new;
 pub mod output;
 mod quantities;
 
@@ -22,6 +23,8 @@ pub struct Cli {
 enum Command {
     /// Prints every figure found in a text, one JSON object a line.
     Quantities(quantities::Args),
+    /// Drafts a claim file from an article (a path, a URL, or - for stdin).
+    New(new::Args),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -44,5 +47,6 @@ pub fn run() -> Exit {
     crate::atomic::install_interrupt_handler();
     match cli.command {
         Command::Quantities(args) => quantities::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }

@@ -1,0 +1,112 @@
+//! `factcheck new ARTICLE [-o FILE]`: drafts a claim file from an article (a
+//! path, a URL or `-` for stdin; text, Markdown or HTML).
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use clap::Args as ClapArgs;
+
+use super::{Exit, output};
+use crate::draft;
+use crate::text::Media;
+
+/// Arguments of `factcheck new`.
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The article: a path, an http(s) URL, or `-` for standard input.
+    article: String,
+    /// Write the draft to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Runs `factcheck new`: 0 with the draft written, 2 when the article cannot be
+/// read or the draft cannot be written.
+pub fn run(args: &Args) -> Exit {
+    match draft_article(args) {
+        Ok(exit) => exit,
+        Err(e) => {
+            output::stderr_line(&format!("error: {e:#}"));
+            Exit::Error
+        }
+    }
+}
+
+fn draft_article(args: &Args) -> Result<Exit> {
+    let (body, media, url) = read_article(&args.article)?;
+    let mut draft = draft::draft(&body, media);
+    draft.url = url;
+    let origin = if args.article == "-" {
+        "standard input"
+    } else {
+        args.article.as_str()
+    };
+    let toml = draft::render(&draft, origin);
+    match &args.output {
+        Some(path) => {
+            crate::atomic::write(path, toml.as_bytes())
+                .with_context(|| format!("could not write the draft to {}", path.display()))?;
+            output::stderr_line(&format!(
+                "drafted {} claims into {}; add their sources, then run `factcheck validate {}`",
+                draft.claims.len(),
+                path.display(),
+                path.display()
+            ));
+        }
+        None => {
+            output::stdout(&toml).context("could not write to standard output")?;
+        }
+    }
+    Ok(Exit::Passed)
+}
+
+/// Reads the article and decides how to read it: by extension, else by a look
+/// at its first bytes.
+fn read_article(article: &str) -> Result<(String, Media, Option<String>)> {
+    if article.starts_with("http://") || article.starts_with("https://") {
+        bail!("reading an article from a URL needs the fetcher: save the page and pass its path");
+    }
+    let bytes = if article == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("could not read standard input")?;
+        buf
+    } else {
+        std::fs::read(article).with_context(|| format!("could not read the article {article}"))?
+    };
+    let body = String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!("{article} is not UTF-8 text; convert it (e.g. with iconv) and try again")
+    })?;
+    let media = media_of(Path::new(article), &body);
+    Ok((body, media, None))
+}
+
+fn media_of(path: &Path, body: &str) -> Media {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm" | "xhtml") => Media::Html,
+        Some("md" | "markdown") => Media::Markdown,
+        Some("txt" | "text") => Media::Text,
+        _ => {
+            let head: String = body
+                .trim_start()
+                .chars()
+                .take(512)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if head.starts_with("<!doctype html")
+                || head.starts_with("<html")
+                || head.contains("<body")
+            {
+                Media::Html
+            } else {
+                Media::Text
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! Drafting a claim file from an article (`factcheck new`): one figure claim
+//! per figure a sentence states, one quote claim per quotation of four words or
+//! more, no sources, and a comment above each claim telling the editor what to
+//! add. Pure: the article's text in, the draft's TOML out.
+//!
+//! The draft is a starting point, not a verdict: the `about` terms are guessed
+//! from the words around each figure (the names nearby and the word the figure
+//! counts or acts on), so the editor checks them while adding sources.
+
+mod terms;
+mod toml_out;
+
+use crate::quantity::{self, Figure};
+use crate::text::{self, Media};
+
+pub use toml_out::render;
+
+/// Quotations shorter than this many words are not drafted as claims: they are
+/// usually scare quotes or titles ("so-called 'peace plan'").
+pub const MIN_QUOTE_WORDS: usize = 4;
+
+/// A drafted claim file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The article's title, from the HTML `<title>`, the first heading, or none.
+    pub title: Option<String>,
+    /// Where the article is published, when it was read from a URL.
+    pub url: Option<String>,
+    /// The drafted claims, in article order.
+    pub claims: Vec<DraftClaim>,
+}
+
+/// What a drafted claim checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftKind {
+    /// A figure claim: `value` in the article's words.
+    Figure {
+        /// The figure as the article states it ("at least two").
+        value: String,
+    },
+    /// A quote claim: the quoted words.
+    Quote {
+        /// The words inside the quotation marks.
+        quote: String,
+    },
+}
+
+/// One drafted `[[claim]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftClaim {
+    /// A short slug of the key terms, unique in the draft.
+    pub id: String,
+    /// The article's sentence (or sentences, for a quotation that spans them).
+    pub text: String,
+    /// Figure or quote.
+    pub kind: DraftKind,
+    /// Terms that tie a source passage to the claim; for a figure the last is
+    /// the word the figure counts or acts on. May be empty for a quote.
+    pub about: Vec<String>,
+}
+
+/// Drafts a claim file from an article's body, read as `media`.
+#[must_use]
+pub fn draft(body: &str, media: Media) -> Draft {
+    let title = title(body, media);
+    // Without a `select`, reading an article cannot fail; an empty draft is
+    // the honest answer for a page with no text.
+    let sentences = text::sentences(body, media, None).unwrap_or_default();
+    let mut claims = Vec::new();
+    let mut ids = Ids::default();
+    // A list item's marker is layout, not the article's words.
+    let sentences: Vec<String> = sentences
+        .into_iter()
+        .map(|s| {
+            match s
+                .strip_prefix("- ")
+                .or_else(|| s.strip_prefix("* "))
+                .or_else(|| s.strip_prefix("• "))
+            {
+                Some(rest) => rest.trim_start().to_string(),
+                None => s,
+            }
+        })
+        .collect();
+    let quotes = quotations(&sentences);
+    let mut quote_iter = quotes.into_iter().peekable();
+    for (index, sentence) in sentences.iter().enumerate() {
+        // Quotations are drafted where they start, so the claim order follows
+        // the article.
+        while let Some(q) = quote_iter.next_if(|q| q.first_sentence == index) {
+            let slug = terms::quote_slug(&q.quote);
+            claims.push(DraftClaim {
+                id: ids.unique(&slug),
+                text: q.text,
+                kind: DraftKind::Quote { quote: q.quote },
+                about: Vec::new(),
+            });
+        }
+        let previous = index.checked_sub(1).map(|i| sentences[i].as_str());
+        for figure in quantity::find(sentence) {
+            if !stands_alone(&figure) {
+                continue;
+            }
+            let about = terms::about(sentence, &figure, previous);
+            let slug = terms::figure_slug(&about, &figure);
+            claims.push(DraftClaim {
+                id: ids.unique(&slug),
+                text: sentence.clone(),
+                kind: DraftKind::Figure {
+                    value: figure.text.clone(),
+                },
+                about,
+            });
+        }
+    }
+    Draft {
+        title,
+        url: None,
+        claims,
+    }
+}
+
+/// A figure's words must read as exactly one figure on their own, or the
+/// drafted claim would not validate.
+fn stands_alone(figure: &Figure) -> bool {
+    quantity::find(&figure.text).len() == 1
+}
+
+/// The article's title: HTML `<title>` (or the first `<h1>`), a Markdown
+/// `# heading`, or nothing for plain text.
+fn title(body: &str, media: Media) -> Option<String> {
+    match media {
+        Media::Html => {
+            let doc = scraper::Html::parse_document(body);
+            ["title", "h1"].iter().find_map(|css| {
+                let selector = scraper::Selector::parse(css).ok()?;
+                let text = doc.select(&selector).next()?.text().collect::<String>();
+                non_empty(&text)
+            })
+        }
+        Media::Markdown => body.lines().find_map(|line| {
+            let heading = line.trim_start().strip_prefix('#')?;
+            non_empty(heading.trim_start_matches('#'))
+        }),
+        Media::Text => None,
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// Keeps ids unique: the second "kyiv-kill" becomes "kyiv-kill-2".
+#[derive(Default)]
+struct Ids {
+    seen: std::collections::HashSet<String>,
+}
+
+impl Ids {
+    fn unique(&mut self, slug: &str) -> String {
+        let base = if slug.is_empty() { "claim" } else { slug };
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.seen.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.seen.insert(id.clone());
+        id
+    }
+}
+
+/// A quotation found in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Quotation {
+    /// The quoted words, without the marks.
+    quote: String,
+    /// The sentences the quotation spans, joined by a space.
+    text: String,
+    /// Index of the sentence it starts in.
+    first_sentence: usize,
+}
+
+/// Finds quotations of [`MIN_QUOTE_WORDS`] words or more: text between curly
+/// double quotes, straight double quotes, or curly single quotes used as
+/// quotation marks (an apostrophe inside a word, as in "UN’s", is not one).
+/// A quotation may run across sentence ends.
+fn quotations(sentences: &[String]) -> Vec<Quotation> {
+    // Work on the sentences joined by a newline, remembering where each starts.
+    let mut joined: Vec<char> = Vec::new();
+    let mut starts = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        starts.push(joined.len());
+        joined.extend(sentence.chars());
+        joined.push('\n');
+    }
+    let sentence_of = |pos: usize| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < joined.len() {
+        let Some(close) = opening(&joined, i).and_then(|closer| closing(&joined, i + 1, closer))
+        else {
+            i += 1;
+            continue;
+        };
+        let quote: String = joined[i + 1..close].iter().collect();
+        let quote = quote
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.'))
+            .to_string();
+        if text::words(&quote).len() >= MIN_QUOTE_WORDS {
+            let (first, last) = (sentence_of(i), sentence_of(close));
+            found.push(Quotation {
+                quote,
+                text: sentences[first..=last].join(" "),
+                first_sentence: first,
+            });
+        }
+        i = close + 1;
+    }
+    found
+}
+
+/// The closing mark that pairs with an opening quotation mark at `i`, if one is there.
+fn opening(chars: &[char], i: usize) -> Option<char> {
+    let before_ok = i == 0 || !chars[i - 1].is_alphanumeric();
+    match chars[i] {
+        '\u{201C}' => Some('\u{201D}'),
+        '"' if before_ok => Some('"'),
+        '\u{2018}' if before_ok => Some('\u{2019}'),
+        '\u{00AB}' => Some('\u{00BB}'),
+        _ => None,
+    }
+}
+
+/// The position of the closing mark `closer` after `from`, within a
+/// paragraph's reach (a quotation left open does not swallow the article).
+fn closing(chars: &[char], from: usize, closer: char) -> Option<usize> {
+    const MAX_QUOTE_CHARS: usize = 2_000;
+    let end = chars.len().min(from + MAX_QUOTE_CHARS);
+    (from..end).find(|&j| {
+        chars[j] == closer
+            && (closer != '\u{2019}' || chars.get(j + 1).is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_in(text: &str) -> Vec<String> {
+        let sentences: Vec<String> = text.lines().map(str::to_string).collect();
+        quotations(&sentences)
+            .into_iter()
+            .map(|q| q.quote)
+            .collect()
+    }
+
+    #[test]
+    fn quotations_of_four_words_or_more() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He said “this is not acceptable at all” today.",
+                &["this is not acceptable at all"],
+            ),
+            (
+                "He said \"we will rebuild the city\" and left.",
+                &["we will rebuild the city"],
+            ),
+            ("A so-called “peace plan” was floated.", &[]),
+            (
+                "The UN’s reputation and ‘we shall never surrender to them’ here.",
+                &["we shall never surrender to them"],
+            ),
+            ("No quotes here at all.", &[]),
+            ("“Unclosed quotation that goes on", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quotes_in(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotation_across_sentences_keeps_both_sentences_as_text() {
+        let sentences = vec![
+            "“The first part of it.".to_string(),
+            "The second part,” he said.".to_string(),
+        ];
+        let found = quotations(&sentences);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].quote, "The first part of it. The second part");
+        assert_eq!(
+            found[0].text,
+            "“The first part of it. The second part,” he said."
+        );
+        assert_eq!(found[0].first_sentence, 0);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("kyiv-kill"), "kyiv-kill");
+        assert_eq!(ids.unique("kyiv-kill"), "kyiv-kill-2");
+        assert_eq!(ids.unique("kyiv-kill"), "kyiv-kill-3");
+        assert_eq!(ids.unique(""), "claim");
+    }
+
+    #[test]
+    fn titles_by_media() {
+        assert_eq!(
+            title(
+                "<html><head><title> UN chief\n to Kazan </title></head><body><h1>x</h1></body></html>",
+                Media::Html
+            ),
+            Some("UN chief to Kazan".to_string())
+        );
+        assert_eq!(
+            title("<body><h1>Heading</h1></body>", Media::Html),
+            Some("Heading".to_string())
+        );
+        assert_eq!(
+            title("intro\n\n## The title\ntext", Media::Markdown),
+            Some("The title".to_string())
+        );
+        assert_eq!(title("Just text.", Media::Text), None);
+    }
+}

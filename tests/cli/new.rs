@@ -1,0 +1,203 @@
+use std::fs;
+
+use crate::factcheck;
+
+const ARTICLE: &str = "tests/data/2024-10-22-un-chief-kazan.txt";
+
+fn draft_of(path: &str) -> toml::Table {
+    let out = factcheck()
+        .args(["new", path])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    toml::from_str(&String::from_utf8(out).unwrap()).expect("the draft is TOML")
+}
+
+fn claims(draft: &toml::Table) -> Vec<toml::Table> {
+    draft["claim"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_table().unwrap().clone())
+        .collect()
+}
+
+#[test]
+fn article_draft_has_every_figure_and_quotation() {
+    let draft = draft_of(ARTICLE);
+    let claims = claims(&draft);
+    let values: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c.get("value")?.as_str())
+        .collect();
+    let quotes: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c.get("quote")?.as_str())
+        .collect();
+    let figures = [
+        "over two years",
+        "at least two",
+        "15",
+        "over 30",
+        "some 1,500",
+        "up to 12,000",
+        "12,000-strong",
+        "four-brigade",
+        "£2.26 billion",
+        "$800 million",
+        "Dozens",
+        "$50 billion",
+    ];
+    assert_eq!(values, figures, "figure claims, in article order");
+    assert_eq!(quotes.len(), 4, "{quotes:?}");
+    assert!(quotes[0].starts_with("The UN secretary general declined Ukraine’s invitation"));
+    assert!(quotes[0].ends_with("from war criminal Putin"));
+    assert_eq!(quotes[1], "does not advance the cause of peace");
+    assert_eq!(quotes[2], "damages the UN’s reputation");
+    assert_eq!(quotes[3], "dangerous and highly concerning development");
+    for claim in &claims {
+        let id = claim["id"].as_str().unwrap();
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id}"
+        );
+        assert!(claim.get("sources").is_none(), "drafts cite no source");
+        if claim.contains_key("value") {
+            let about = claim["about"].as_array().unwrap();
+            assert!(!about.is_empty() && about.len() <= 3, "{id}: {about:?}");
+        }
+    }
+    let ids: std::collections::BTreeSet<_> =
+        claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), claims.len(), "ids are unique");
+}
+
+#[test]
+fn the_dead_are_tied_to_killing_and_the_wounded_to_injuries() {
+    let claims = claims(&draft_of(ARTICLE));
+    let about_of = |value: &str| -> Vec<String> {
+        let claim = claims
+            .iter()
+            .find(|c| c.get("value").and_then(|v| v.as_str()) == Some(value))
+            .unwrap();
+        claim["about"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(about_of("at least two").last().unwrap(), "kill*");
+    assert_eq!(about_of("15").last().unwrap(), "injur*");
+    assert_eq!(about_of("up to 12,000").last().unwrap(), "soldier*");
+    assert_eq!(about_of("£2.26 billion").last().unwrap(), "loan*");
+}
+
+#[test]
+fn same_input_same_bytes_and_stdin_reads_alike() {
+    let first = factcheck().args(["new", ARTICLE]).output().unwrap();
+    let second = factcheck().args(["new", ARTICLE]).output().unwrap();
+    assert_eq!(first.stdout, second.stdout);
+    let piped = factcheck()
+        .args(["new", "-"])
+        .write_stdin(fs::read(ARTICLE).unwrap())
+        .output()
+        .unwrap();
+    let strip_header = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip_header(&first.stdout), strip_header(&piped.stdout));
+}
+
+#[test]
+fn html_article_skips_page_furniture_and_takes_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("story.html");
+    fs::write(
+        &page,
+        r#"<!doctype html><html><head><title>Strike on Kharkiv</title><script>var n = "12 items";</script></head>
+<body><nav>Top 10 stories | 3 new</nav>
+<article><h1>Strike on Kharkiv</h1>
+<p>A Russian glide bomb killed 7 people in Kharkiv on Friday, the regional governor said.</p>
+<p>“We will rebuild every single home,” the mayor said.</p></article>
+<aside>Most read: 5 things to know</aside><footer>© 2024 News Corp, 24 pages</footer></body></html>"#,
+    )
+    .unwrap();
+    let draft = draft_of(page.to_str().unwrap());
+    assert_eq!(
+        draft["article"]["title"].as_str(),
+        Some("Strike on Kharkiv")
+    );
+    let claims = claims(&draft);
+    let values: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c.get("value")?.as_str())
+        .collect();
+    assert_eq!(values, ["7"]);
+    let quotes: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c.get("quote")?.as_str())
+        .collect();
+    assert_eq!(quotes, ["We will rebuild every single home"]);
+}
+
+#[test]
+fn dates_ages_ordinals_and_names_with_digits_are_not_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    fs::write(
+        &text,
+        "On 22 October 2024 the G7 met for the first time since 2023.\n\
+         Ferreira, 58, flew an F-16 at 10:30 a.m.\n",
+    )
+    .unwrap();
+    let draft = draft_of(text.to_str().unwrap());
+    assert!(draft.get("claim").is_none(), "{draft:?}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("draft.toml");
+    factcheck()
+        .args(["new", ARTICLE, "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicates::str::contains("drafted 16 claims"));
+    let written: toml::Table = toml::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written["claim"].as_array().unwrap().len(), 16);
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temp file left: {names:?}");
+}
+
+#[test]
+fn unreadable_article_is_exit_2_with_a_reason() {
+    factcheck()
+        .args(["new", "no/such/article.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "could not read the article no/such/article.txt",
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(&latin1, b"Caf\xe9 owners said 12 shops closed.\n").unwrap();
+    factcheck()
+        .args(["new"])
+        .arg(&latin1)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not UTF-8"));
+}
