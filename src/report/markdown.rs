@@ -258,6 +258,20 @@ mod tests {
     }
 
     #[test]
+    fn readme_sample_is_real_output() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Reports").unwrap()..];
+        let start = section.find("```markdown\n").unwrap() + "```markdown\n".len();
+        let sample = &section[start..start + section[start..].find("```").unwrap()];
+        assert!(sample.len() > 200);
+        let out = render(&fixture::report(), &options());
+        assert!(
+            out.starts_with(sample),
+            "README.md's sample is not what renders:\n{out}"
+        );
+    }
+
+    #[test]
     fn failing_claims_come_first() {
         let out = render(&fixture::report(), &options());
         let at = |id: &str| out.find(&format!("<code>{id}</code>")).unwrap();
