@@ -9,6 +9,8 @@
 //! text inside backtick code spans, which cannot be escaped; they use
 //! `<code>` with entities instead). XML for `JUnit` is escaped by `quick-junit`.
 
+use crate::compare::{DiffOp, Op};
+
 /// Whether `c` must never reach an output: C0 and C1 controls (ESC starts
 /// terminal escape sequences), DEL, the bidirectional controls that can make
 /// text read differently from what it is (Trojan Source), and the two
@@ -95,6 +97,25 @@ pub fn href(url: &str) -> Option<String> {
     // The serialised URL is percent-encoded; entities keep `&` and quotes
     // out of the attribute syntax.
     Some(text(parsed.as_str()))
+}
+
+/// A word diff as `<del>` and `<ins>` markup around escaped words: valid
+/// HTML, and rendered by GitHub and GitLab Markdown as struck-through and
+/// underlined words.
+#[must_use]
+pub fn diff(diff: &[DiffOp]) -> String {
+    let parts: Vec<String> = diff
+        .iter()
+        .map(|op| {
+            let words = text(&op.text);
+            match op.op {
+                Op::Equal => words,
+                Op::Delete => format!("<del>{words}</del>"),
+                Op::Insert => format!("<ins>{words}</ins>"),
+            }
+        })
+        .collect();
+    parts.join(" ")
 }
 
 #[cfg(test)]

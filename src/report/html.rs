@@ -21,7 +21,7 @@ use super::{
     Tally, VERDICTS, failing_first, interval, locate, relation_name, source_verdict_name,
     statement_matched, verdict_name,
 };
-use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
+use crate::compare::{SourceVerdict, Verdict};
 
 const STYLE: &str = r#"
 :root { --fg: #1d2330; --muted: #5b6475; --bg: #f6f7f9; --card: #fff; --line: #dde1e8;
@@ -359,14 +359,14 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         let _ = writeln!(
             out,
             "<p class=\"meta\"><b>Quote diff:</b> {}</p>",
-            diff_html(diff)
+            escape::diff(diff)
         );
     }
     if let Some(diff) = &evidence.review_diff {
         let _ = writeln!(
             out,
             "<p class=\"meta\"><b>Since review:</b> {}</p>",
-            diff_html(diff)
+            escape::diff(diff)
         );
     }
     if let Some(error) = &evidence.error {
@@ -380,21 +380,6 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         out.push_str("<p class=\"meta\">Read; no passage is about the claim.</p>\n");
     }
     out.push_str("</li>\n");
-}
-
-fn diff_html(diff: &[DiffOp]) -> String {
-    let parts: Vec<String> = diff
-        .iter()
-        .map(|op| {
-            let text = escape::text(&op.text);
-            match op.op {
-                Op::Equal => text,
-                Op::Delete => format!("<del>{text}</del>"),
-                Op::Insert => format!("<ins>{text}</ins>"),
-            }
-        })
-        .collect();
-    parts.join(" ")
 }
 
 #[cfg(test)]
