@@ -192,4 +192,16 @@ mod tests {
             assert_eq!(href(input).as_deref(), want, "input {input:?}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn no_markup_or_control_survives(input in "\\PC*|[\\x00-\\x{9f}<>|`\\[\\]*_\\u{202a}-\\u{202e}]*") {
+            let escaped = text(&input);
+            for c in ['<', '>', '|', '`', '[', ']', '*', '_', '\n', '\u{1b}', '\u{9b}', '\u{202e}'] {
+                proptest::prop_assert!(!escaped.contains(c), "{:?} in {:?}", c, escaped);
+            }
+            let cleaned = clean(&input);
+            proptest::prop_assert!(!cleaned.chars().any(is_hostile));
+        }
+    }
 }

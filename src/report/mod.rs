@@ -619,4 +619,37 @@ mod tests {
             assert!(render(&report, &options).starts_with(start), "{format}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn locate_gives_char_boundaries(passage in "\\PC{0,40}", found in "\\PC{0,6}") {
+            if let Some(range) = locate(&passage, &found) {
+                proptest::prop_assert!(passage.get(range).is_some());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_page_text_renders_safely(passage in "\\PC{0,60}|[\\x00-\\x{a0}<>]{0,30}", found in "\\PC{0,4}", url in "\\PC{0,20}") {
+            let mut report = fixture::report();
+            for claim in &mut report.files[0].claims {
+                for evidence in &mut claim.evidence {
+                    evidence.passage = Some(passage.clone());
+                    evidence.url.clone_from(&url);
+                    if let Some(f) = &mut evidence.found {
+                        f.text.clone_from(&found);
+                    }
+                }
+            }
+            for format in Format::ALL {
+                let out = render(&report, &RenderOptions { format, width: 41, ..RenderOptions::default() });
+                proptest::prop_assert!(!out.contains('\u{1b}') && !out.contains('\u{9b}'), "{}", format);
+                if format == Format::Html {
+                    proptest::prop_assert_eq!(out.matches("<script").count(), 1);
+                }
+            }
+        }
+    }
 }
