@@ -472,7 +472,9 @@ mod tests {
         let shot = dir.path().join(format!("{name}.png"));
         let run = |extra: &[&str]| {
             let profile = tempfile::tempdir().unwrap();
-            let output = Command::new(binary)
+            // coreutils' timeout bounds a browser that hangs, so CI cannot.
+            let output = Command::new("timeout")
+                .args(["120", binary])
                 .args([
                     "--headless",
                     "--no-sandbox",
