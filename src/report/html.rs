@@ -485,7 +485,7 @@ mod tests {
                     "--no-first-run",
                     "--enable-logging=stderr",
                     "--v=0",
-                    "--window-size=1200,1600",
+                    "--window-size=1200,3200",
                 ])
                 .arg(format!("--user-data-dir={}", profile.path().display()))
                 .args(extra)
@@ -547,6 +547,9 @@ mod tests {
                 "{name}: script did not run:\n{log}"
             );
             assert!(!dom.contains("<img"), "{name}");
+            // The filter ran over every claim.
+            let n = report.summary.claims;
+            assert!(dom.contains(&format!("{n} of {n} claims shown")), "{name}");
         }
     }
 
