@@ -11,11 +11,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Temp files being written right now; the interrupt handler removes them.
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// The exit code of a run ended by Ctrl-C, as shells report SIGINT (128 + 2).
 pub const INTERRUPTED: i32 = 130;
@@ -38,42 +36,102 @@ pub fn install_interrupt_handler() {
     });
 }
 
-/// Writes `bytes` to `path` atomically: a temp file beside it, synced, then
-/// renamed over it. A symlink at `path` is replaced by the file, never
-/// followed, so a report cannot be redirected into a file it did not create.
+/// Writes `bytes` to `path` atomically: into a new temporary file in the
+/// same directory, flushed to disk, then renamed over `path`, so a reader
+/// sees the old file or the whole new one, never a part.
+///
+/// A symbolic link at `path` is refused (an error that says so), not
+/// followed and not replaced: `-o report.html` must not write into a file
+/// the link points to, and silently turning someone's link into a file
+/// would surprise them too. The temporary file is created exclusively
+/// (`O_EXCL`), so a link planted at its name is never followed either; a
+/// link that appears at `path` between the check and the rename is replaced
+/// by the rename itself, never written through. An existing file's
+/// permissions are kept.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is a symbolic link; refusing to write through it or replace it",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is a directory", path.display()),
+            ));
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
     };
     let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the output path names no file")
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} names no file", path.display()),
+        )
     })?;
-    let temp = dir.join(format!(
-        ".{}.{}-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    lock().push(temp.clone());
-    let result = write_temp(&temp, bytes).and_then(|()| {
-        let mut guard = lock();
-        let renamed = fs::rename(&temp, path);
-        guard.retain(|p| p != &temp);
+    let dir = directory_of(path);
+    let (tmp, mut file) = create_temp(dir, &name.to_string_lossy())?;
+    let written = (|| {
+        file.write_all(bytes)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        // The rename happens under the registry's lock, so an interrupt
+        // either removes the temp file before it or finds it renamed.
+        let mut in_flight = lock();
+        let renamed = fs::rename(&tmp, path);
+        in_flight.retain(|p| p != &tmp);
         renamed
-    });
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-        lock().retain(|p| p != &temp);
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        lock().retain(|p| p != &tmp);
+        return Err(e);
     }
-    result
+    // The rename is durable once the directory entry is on disk; where a
+    // directory cannot be opened or synced (some platforms), the file is
+    // still complete.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    // create_new: never open an existing file or follow a planted symlink.
-    let mut file: File = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+/// The directory `path` is in: its parent, or `.` for a bare file name.
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates a new, empty, hidden temporary file beside the target.
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = dir.join(format!(".{name}.{:016x}.tmp", fastrand::u64(..)));
+        // Registered before it exists, so no interrupt can miss it.
+        lock().push(tmp.clone());
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) => {
+                lock().retain(|p| p != &tmp);
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                last = Some(e);
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("could not create a temporary file")))
 }
 
 fn lock() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
@@ -86,45 +144,121 @@ fn lock() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 mod tests {
     use super::*;
 
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn writes_whole_file_and_leaves_no_temp() {
+    fn writes_a_new_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write(&path, b"<p>new</p>").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"<p>new</p>");
+        assert_eq!(entries(dir.path()), ["report.html"]);
+    }
+
+    #[test]
+    fn replaces_an_existing_file_and_keeps_its_permissions() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.json");
-        write(&path, b"first").unwrap();
-        write(&path, b"second").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"second");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
-        assert!(!lock().iter().any(|p| p.starts_with(dir.path())));
+        fs::write(&path, "old, longer content").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(entries(dir.path()), ["report.json"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
     }
 
     #[cfg(unix)]
     #[test]
-    fn replaces_a_symlink_instead_of_following_it() {
+    fn refuses_a_symlink_and_touches_neither_link_nor_target() {
         let dir = tempfile::tempdir().unwrap();
-        let victim = dir.path().join("victim.txt");
-        fs::write(&victim, b"precious").unwrap();
-        let link = dir.path().join("out.txt");
-        std::os::unix::fs::symlink(&victim, &link).unwrap();
-        write(&link, b"report").unwrap();
-        assert_eq!(fs::read(&victim).unwrap(), b"precious");
-        assert_eq!(fs::read(&link).unwrap(), b"report");
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "keep me").unwrap();
+        let link = dir.path().join("report.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write(&link, b"overwritten").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
         assert!(
-            !fs::symlink_metadata(&link)
+            fs::symlink_metadata(&link)
                 .unwrap()
                 .file_type()
                 .is_symlink()
         );
+        assert_eq!(entries(dir.path()), ["precious.txt", "report.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_dangling_symlink_without_creating_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere.txt");
+        let link = dir.path().join("report.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write(&link, b"x").is_err());
+        assert!(!target.exists());
     }
 
     #[test]
-    fn unwritable_directory_is_an_error_and_leaves_nothing() {
+    fn errors_leave_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("missing").join("out.txt");
-        assert!(write(&path, b"x").is_err());
+        // A missing directory.
+        let missing = dir.path().join("no/such/dir/report.xml");
+        assert_eq!(
+            write(&missing, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
+        // A directory where the file should be.
+        let sub = dir.path().join("out");
+        fs::create_dir(&sub).unwrap();
+        assert!(write(&sub, b"x").is_err());
+        assert_eq!(entries(dir.path()), ["out"]);
+        assert!(entries(&sub).is_empty());
+    }
+
+    #[test]
+    fn the_temporary_file_sits_beside_the_target() {
+        let cases = [
+            ("report.json", "."),
+            ("out/report.json", "out"),
+            ("/tmp/x/r.html", "/tmp/x"),
+            ("./r.md", "."),
+        ];
+        for (path, want) in cases {
+            assert_eq!(directory_of(Path::new(path)), Path::new(want), "{path}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (tmp, _file) = create_temp(dir.path(), "r.json").unwrap();
+        assert!(
+            tmp.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".r.json.")
+        );
+        assert_eq!(tmp.parent().unwrap(), dir.path());
+    }
+
+    #[test]
+    fn nothing_stays_registered_after_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("a.lock"), b"x").unwrap();
+        assert!(write(&dir.path().join("missing/a.lock"), b"x").is_err());
         assert!(!lock().iter().any(|p| p.starts_with(dir.path())));
     }
 }
