@@ -5,6 +5,7 @@
 mod exit;
 pub mod output;
 mod quantities;
+mod validate;
 
 pub use exit::Exit;
 
@@ -22,6 +23,8 @@ pub struct Cli {
 enum Command {
     /// Prints every figure found in a text, one JSON object a line.
     Quantities(quantities::Args),
+    /// Reads the claim files and reports every problem, reading no source.
+    Validate(validate::Args),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -42,5 +45,6 @@ pub fn run() -> Exit {
     };
     match cli.command {
         Command::Quantities(args) => quantities::run(&args),
+        Command::Validate(args) => validate::run(&args),
     }
 }

@@ -9,6 +9,7 @@
 )]
 mod help;
 mod quantities;
+mod validate;
 
 use assert_cmd::Command;
 
