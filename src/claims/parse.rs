@@ -916,18 +916,24 @@ impl Walk<'_> {
     /// Warns about each claim whose `text` no longer occurs in the article.
     fn article_text(&mut self, root: &DeTable<'_>, article: &Article, claims: &[ReadClaim]) {
         let Some(file) = &article.file else { return };
-        let span = get(root, "article")
-            .and_then(|v| match v.get_ref() {
-                DeValue::Table(t) => get(t, "file").map(Spanned::span),
-                _ => None,
-            })
-            .unwrap_or(0..0);
+        // Messages name the article as the claim file writes it.
+        let Some(entry) = get(root, "article").and_then(|v| match v.get_ref() {
+            DeValue::Table(t) => get(t, "file"),
+            _ => None,
+        }) else {
+            return;
+        };
+        let span = entry.span();
+        let shown = entry.get_ref().as_str().unwrap_or_default().to_string();
         let text = match self.disk.read_to_string(file) {
             Ok(text) => text,
             Err(reason) => {
                 self.error(
                     span,
-                    format!("cannot read the article {}: {reason}", file.display()),
+                    format!(
+                        "cannot read the article `{shown}` ({}): {reason}",
+                        file.display()
+                    ),
                 );
                 return;
             }
@@ -938,9 +944,8 @@ impl Walk<'_> {
                 self.warning(
                     read.text_span.clone(),
                     format!(
-                        "the text of claim `{}` no longer occurs in the article {}",
+                        "the text of claim `{}` no longer occurs in the article `{shown}`",
                         read.claim.id,
-                        file.display()
                     ),
                 )
                 .help =
@@ -1209,7 +1214,7 @@ mod tests {
         assert_eq!(
             heads(&parsed.warnings),
             vec![
-                "claims/c.toml:12:8: warning: the text of claim `gone` no longer occurs in the article /p/articles/a.md"
+                "claims/c.toml:12:8: warning: the text of claim `gone` no longer occurs in the article `../articles/a.md`"
             ]
         );
         assert!(parsed.file.is_some());
@@ -1217,7 +1222,7 @@ mod tests {
         assert_eq!(
             heads(&run(&missing).errors),
             vec![
-                "claims/c.toml:3:8: error: cannot read the article /p/articles/b.md: No such file or directory (os error 2)"
+                "claims/c.toml:3:8: error: cannot read the article `../articles/b.md` (/p/articles/b.md): No such file or directory (os error 2)"
             ]
         );
     }

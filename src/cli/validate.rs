@@ -33,9 +33,6 @@ pub fn run(args: &Args) -> Exit {
                 bad = true;
             }
         }
-        for d in loaded.warnings.iter().filter(|d| &d.path == path) {
-            output::stderr_line(&format!("{d}\n"));
-        }
         if bad {
             invalid += 1;
         } else if !matches!(
@@ -48,6 +45,9 @@ pub fn run(args: &Args) -> Exit {
             } else {
                 Exit::Error
             };
+        }
+        for d in loaded.warnings.iter().filter(|d| &d.path == path) {
+            output::stderr_line(&format!("{d}\n"));
         }
     }
     // Problems not in a claim file: a missing path, a bad factcheck.toml.

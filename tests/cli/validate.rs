@@ -291,7 +291,7 @@ fn article_text_that_no_longer_occurs_is_a_warning() {
         .success()
         .stdout("OK claims/c.toml\n")
         .stderr(predicate::str::contains(
-            "claims/c.toml:7:8: warning: the text of claim `a` no longer occurs in the article ",
+            "claims/c.toml:7:8: warning: the text of claim `a` no longer occurs in the article `../articles/a.md`",
         ));
 }
 
