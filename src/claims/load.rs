@@ -75,6 +75,10 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             walk(path, &mut found, &mut loaded.errors);
         } else if path.is_file() {
             found.push(path.clone());
+            // factcheck.toml given by name is still configuration, not claims.
+            if path.file_name().is_some_and(|n| n == FILE_NAME) {
+                found.pop();
+            }
         } else {
             loaded.errors.push(Diagnostic::path(
                 Severity::Error,
@@ -83,6 +87,9 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             ));
         }
     }
+    // A file named twice (`claims/ claims/a.toml`) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     if found.is_empty() && loaded.errors.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
         loaded.errors.push(

@@ -280,6 +280,11 @@ fn walks_directories_sorted_and_skips_config_and_locks() {
         .validate(&["claims/b.toml"])
         .success()
         .stdout("OK claims/b.toml\n");
+    // Named twice, read once; factcheck.toml named is still not a claim file.
+    project
+        .validate(&["claims/b.toml", "claims", "claims/factcheck.toml"])
+        .success()
+        .stdout("OK claims/b.toml\nOK claims/2024/a.toml\n");
 }
 
 #[test]
