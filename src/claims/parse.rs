@@ -698,7 +698,7 @@ impl Walk<'_> {
         table: &DeTable<'_>,
         span: Range<usize>,
         sources: &BTreeMap<String, Source>,
-        ids: &mut HashMap<String, usize>,
+        ids: &mut HashMap<String, usize>, // id -> byte offset of its first use
     ) -> Option<ReadClaim> {
         self.unknown_keys(table, CLAIM_KEYS, "a claim key");
         let id = self.required_text(table, "id", span.clone(), "a `[[claim]]`");
@@ -706,19 +706,17 @@ impl Walk<'_> {
             if !self.id(&id, at.clone(), "claim id") {
                 return None;
             }
-            let line = self.src[..at.start.min(self.src.len())]
-                .matches('\n')
-                .count()
-                + 1;
-            if let Some(first) = ids.get(&id) {
+            if let Some(&first) = ids.get(&id) {
+                // Counted only here: counting lines for every id is quadratic.
+                let line = self.src[..first.min(self.src.len())].matches('\n').count() + 1;
                 self.error(
                     at,
-                    format!("duplicate claim id `{id}`; it is already used on line {first}"),
+                    format!("duplicate claim id `{id}`; it is already used on line {line}"),
                 )
                 .help = Some("claim ids must be unique in a file".into());
                 return None;
             }
-            ids.insert(id.clone(), line);
+            ids.insert(id.clone(), at.start);
             Some(id)
         });
         let text = self.required_text(table, "text", span.clone(), "a `[[claim]]`");
