@@ -201,3 +201,31 @@ fn unreadable_article_is_exit_2_with_a_reason() {
         .code(2)
         .stderr(predicates::str::contains("is not UTF-8"));
 }
+
+#[test]
+fn draft_validates_once_its_title_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let out = dir.path().join("draft.toml");
+    factcheck()
+        .args(["new", ARTICLE, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let draft = fs::read_to_string(&out).unwrap();
+    assert!(
+        draft.contains("title = \"\""),
+        "plain text has no title to take"
+    );
+    fs::write(
+        &out,
+        draft.replace("title = \"\"", "title = \"UN chief to meet Putin\""),
+    )
+    .unwrap();
+    factcheck()
+        .arg("validate")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("OK"));
+}
