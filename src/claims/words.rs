@@ -2,35 +2,11 @@
 //! case, accents and Unicode compatibility forms. Used to tell whether a
 //! claim's `text` still occurs in its article.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
-/// The folded words of `text`, in order.
+/// The folded words of `text`, in order: the text stage's words, so claim
+/// files and sources are compared with one tokenizer.
 #[must_use]
 pub fn words(text: &str) -> Vec<String> {
-    if text.is_ascii() {
-        // Most claim text is ASCII, where folding is only lower-casing.
-        return text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
-    }
-    let mut out = Vec::new();
-    let mut word = String::new();
-    // NFKD splits accents off their letters and compatibility forms (ligatures,
-    // full-width letters) into plain ones; the marks are then dropped.
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out
+    crate::text::words(text).into_iter().map(|w| w.folded).collect()
 }
 
 /// Whether `needle` occurs as consecutive words of `haystack`. No words
