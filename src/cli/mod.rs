@@ -4,6 +4,9 @@
 
 mod exit;
 pub mod output;
+pub mod progress;
+pub mod read;
+pub mod source_args;
 
 pub use exit::Exit;
 
@@ -18,7 +21,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
+    Read(read::ReadArgs),
+}
 
 /// Parses the process arguments, runs the command and returns how it ended.
 #[must_use]
@@ -36,5 +42,7 @@ pub fn run() -> Exit {
             return exit;
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Read(args) => read::run(&args),
+    }
 }

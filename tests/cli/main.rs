@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod help;
+mod read;
 
 use assert_cmd::Command;
 
