@@ -403,6 +403,16 @@ mod tests {
         );
         let err = undo_content_encoding(b"x", Some("zstd"), 100).unwrap_err();
         assert_eq!(err.reason, "unsupported content encoding zstd");
+        // Made once with Python's brotli.compress(b"brotli-compressed words").
+        let br = b"\x0b\x0b\x80\x62\x72\x6f\x74\x6c\x69\x2d\x63\x6f\x6d\x70\x72\x65\x73\x73\x65\x64\x20\x77\x6f\x72\x64\x73\x03";
+        let out = undo_content_encoding(br, Some("br"), 100).unwrap();
+        assert_eq!(&*out, b"brotli-compressed words");
+        // Codings apply in order and are undone in reverse.
+        let mut twice = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        twice.write_all(br).unwrap();
+        let twice = twice.finish().unwrap();
+        let out = undo_content_encoding(&twice, Some("br, gzip"), 100).unwrap();
+        assert_eq!(&*out, b"brotli-compressed words");
         assert_eq!(
             &*undo_content_encoding(b"x", Some("identity"), 100).unwrap(),
             b"x"
