@@ -646,3 +646,56 @@ fn local_files_and_file_urls_are_read() {
         "too large: over 10 bytes"
     );
 }
+
+#[test]
+fn a_stale_entry_is_revalidated_by_date_and_replaced_when_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let date = "Tue, 22 Oct 2024 10:00:00 GMT";
+    let server =
+        Server::start(
+            move |req, hit| match (req.path.as_str(), req.header("if-modified-since")) {
+                ("/dated", Some(since)) if since == date => Reply::status(304, &[]),
+                ("/dated", _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("last-modified".into(), date.into()),
+                    ],
+                    body: b"dated".to_vec(),
+                },
+                // A page that changes on every request and says so.
+                (_, _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("etag".into(), format!("\"v{hit}\"")),
+                    ],
+                    body: format!("version {hit}").into_bytes(),
+                },
+            },
+        );
+    let stale = Settings {
+        max_age: Duration::ZERO,
+        ..cached(dir.path())
+    };
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(server.hits("/dated"), 2);
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 1"
+    );
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 2"
+    );
+    // The changed page replaced the cached one.
+    let offline = Settings {
+        offline: true,
+        ..cached(dir.path())
+    };
+    assert_eq!(
+        text(fetch_one(&offline, &server.url("/live"))).text,
+        "version 2"
+    );
+}
