@@ -30,6 +30,8 @@ use server::{Reply, Server};
 const PAGES: usize = 1000;
 const HOSTS: usize = 20;
 const DELAY: Duration = Duration::from_millis(50);
+// The machine's load is printed beside the figures: on a shared machine the
+// wall time measures the scheduler as much as the fetcher.
 const CONCURRENCY: usize = 32;
 const RUNS: usize = 3;
 
@@ -62,6 +64,13 @@ fn main() {
         "{PAGES} pages, {HOSTS} hosts, {} ms each, concurrency {CONCURRENCY}: ideal {ideal:.2} s",
         DELAY.as_millis()
     );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let cpus = std::thread::available_parallelism().map_or(0, usize::from);
+        println!(
+            "load average {} on {cpus} CPUs",
+            load.split_whitespace().next().unwrap_or("?")
+        );
+    }
     let exe = std::env::current_exe().unwrap();
     for run in 1..=RUNS {
         let out = Command::new(&exe)
@@ -104,11 +113,27 @@ fn child(list: &str) {
     let read = results.values().filter(|r| r.is_ok()).count();
     let ideal = DELAY.as_secs_f64() * PAGES as f64 / CONCURRENCY as f64;
     println!(
-        "{read}/{} read in {wall:.2} s ({:.2}x ideal), peak memory {}",
+        "{read}/{} read in {wall:.2} s ({:.2}x ideal), CPU {:.2} s, peak memory {}",
         sources.len(),
         wall / ideal,
+        cpu_seconds(),
         peak_memory()
     );
+}
+
+/// User plus system CPU time of this process, from /proc (clock ticks of 1/100 s).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which is in parentheses).
+            let rest = s.rsplit_once(')')?.1;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let user: f64 = fields.get(11)?.parse().ok()?;
+            let system: f64 = fields.get(12)?.parse().ok()?;
+            Some((user + system) / 100.0)
+        })
+        .unwrap_or(f64::NAN)
 }
 
 fn peak_memory() -> String {
