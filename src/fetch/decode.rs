@@ -26,6 +26,10 @@ pub(crate) fn document(url: &Url, chain: &[Exchange], max: u64) -> Outcome {
     if !(200..300).contains(&last.status) {
         return Err(Unreachable::new(status_reason(last.status)));
     }
+    // A body from an archive or the cache did not pass the streaming cap.
+    if last.body.len() as u64 > max {
+        return Err(Unreachable::new(too_large(max)));
+    }
     let body = undo_content_encoding(&last.body, last.header("content-encoding"), max)?;
     decode(url.as_str(), &last.url, &body, last.header("content-type"))
 }

@@ -468,6 +468,14 @@ fn a_written_archive_replays_without_the_network() {
         ..settings()
     };
     let replayed = text(fetch_one(&replaying, &server.url("/old#fragment")));
+    let small = Settings {
+        max_size: 5,
+        ..replaying.clone()
+    };
+    assert_eq!(
+        reason(fetch_one(&small, &server.url("/old"))),
+        "too large: over 5 bytes"
+    );
     assert_eq!(replayed.text, "<p>café</p>");
     assert_eq!(replayed.final_url, live.final_url);
     assert_eq!(replayed.sha256, live.sha256);
