@@ -227,6 +227,19 @@ fn a_reset_connection_is_retried() {
 }
 
 #[test]
+fn a_refused_connection_is_not_retried() {
+    // A port that was free a moment ago: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let why = reason(fetch_one(&settings(), &format!("http://127.0.0.1:{port}/")));
+    assert!(why.starts_with("cannot connect"), "{why}");
+    assert!(!why.contains("attempts"), "{why}");
+}
+
+#[test]
 fn a_huge_body_is_cut_off_while_streaming() {
     let server = Server::start(|req, _| match req.path.as_str() {
         "/declared" => Reply::ok("text/plain", vec![b'a'; 5000]),
