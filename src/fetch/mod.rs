@@ -267,7 +267,8 @@ pub fn unique_sources(sources: &[Location]) -> usize {
 
 /// Fetches every source once and returns what each came to, keyed by the
 /// locations given (a URL cited twice, or with two fragments, is read once).
-/// Builds a tokio runtime for the call; from async code use [`Fetcher`].
+/// Builds a tokio runtime for the call, so it must not be called from inside
+/// one (it would panic there); from async code use [`Fetcher`].
 pub fn fetch_all(
     settings: &Settings,
     sources: &[Location],
