@@ -6,7 +6,10 @@
 /// files and sources are compared with one tokenizer.
 #[must_use]
 pub fn words(text: &str) -> Vec<String> {
-    crate::text::words(text).into_iter().map(|w| w.folded).collect()
+    crate::text::words(text)
+        .into_iter()
+        .map(|w| w.folded)
+        .collect()
 }
 
 /// Whether `needle` occurs as consecutive words of `haystack`. No words
