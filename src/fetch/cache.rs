@@ -9,7 +9,7 @@
 //! match its name is ignored. Only successes are stored.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -172,31 +172,13 @@ impl Entry {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and
-/// a rename, so readers see the old file or the new one, never a mix.
+/// Writes `bytes` to `path` whole or not at all ([`crate::atomic::write`]:
+/// temp file, rename, removed on Ctrl-C), creating its directory first.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(
-        ".{name}.{}.{:016x}.tmp",
-        std::process::id(),
-        fastrand::u64(..)
-    ));
-    let result = fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    match result.and_then(|()| fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(e)
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
     }
+    crate::atomic::write(path, bytes)
 }
 
 #[cfg(test)]
