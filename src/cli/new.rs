@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use clap::Args as ClapArgs;
 
+use super::source_args::{self, SourceArgs};
 use super::{Exit, output};
+use crate::claims::Location;
 use crate::draft;
+use crate::fetch;
 use crate::text::Media;
 
 /// Arguments of `factcheck new`.
@@ -19,6 +22,9 @@ pub struct Args {
     /// Write the draft to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Where a URL article comes from, and the fetch limits.
+    #[command(flatten)]
+    sources: SourceArgs,
 }
 
 /// Runs `factcheck new`: 0 with the draft written, 2 when the article cannot be
@@ -34,7 +40,11 @@ pub fn run(args: &Args) -> Exit {
 }
 
 fn draft_article(args: &Args) -> Result<Exit> {
-    let (body, media, url) = read_article(&args.article)?;
+    let (body, media, url) = if is_url(&args.article) {
+        fetch_article(args)?
+    } else {
+        read_article(&args.article)?
+    };
     let mut draft = draft::draft(&body, media);
     draft.url = url;
     let origin = if args.article == "-" {
@@ -61,12 +71,34 @@ fn draft_article(args: &Args) -> Result<Exit> {
     Ok(Exit::Passed)
 }
 
+fn is_url(article: &str) -> bool {
+    let lower = article.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Reads an article from the web through the fetcher (cache, `--replay`,
+/// `--offline` and the limits apply as for sources).
+fn fetch_article(args: &Args) -> Result<(String, Media, Option<String>)> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = source_args::project_root(&cwd);
+    let settings =
+        source_args::settings_for(&args.sources, root.as_deref()).map_err(anyhow::Error::msg)?;
+    let location = Location::Url(args.article.clone());
+    let mut results = fetch::fetch_all(&settings, std::slice::from_ref(&location))?;
+    match results.remove(&location) {
+        Some(Ok(doc)) => Ok((doc.text, doc.media, Some(args.article.clone()))),
+        Some(Err(unreachable)) => bail!(
+            "could not read the article {}: {}",
+            args.article,
+            unreachable.reason
+        ),
+        None => bail!("could not read the article {}", args.article),
+    }
+}
+
 /// Reads the article and decides how to read it: by extension, else by a look
 /// at its first bytes.
 fn read_article(article: &str) -> Result<(String, Media, Option<String>)> {
-    if article.starts_with("http://") || article.starts_with("https://") {
-        bail!("reading an article from a URL needs the fetcher: save the page and pass its path");
-    }
     let bytes = if article == "-" {
         let mut buf = Vec::new();
         std::io::stdin()

@@ -542,6 +542,11 @@ fn name_term(parts: &[&str]) -> String {
     if parts.len() > 1 && NAME_PREFIXES.contains(&parts[0].to_lowercase().as_str()) {
         return parts[..2].join(" ");
     }
+    // Three capitalised words are an institution ("National Intelligence
+    // Service"), whose last word alone would match far too much.
+    if parts.len() > 2 {
+        return parts.join(" ");
+    }
     expand(parts.last().copied().unwrap_or_default())
 }
 
@@ -634,5 +639,9 @@ mod tests {
         assert_eq!(name_term(&["Ivan", "Fedorov"]), "Fedorov");
         assert_eq!(name_term(&["North", "Korean"]), "North Korean");
         assert_eq!(name_term(&["US"]), "United States|U.S.");
+        assert_eq!(
+            name_term(&["National", "Intelligence", "Service"]),
+            "National Intelligence Service"
+        );
     }
 }

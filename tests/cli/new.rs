@@ -229,3 +229,48 @@ fn draft_validates_once_its_title_is_set() {
         .success()
         .stdout(predicates::str::contains("OK"));
 }
+
+#[test]
+fn url_article_is_read_through_the_fetcher() {
+    let url = "https://anews.com.tr/asia/2024/10/18/n-korea-sent-first-contingent-of-1500-soldiers-to-russia-seoul-spy-agency";
+    let out = factcheck()
+        .args([
+            "new",
+            url,
+            "--offline",
+            "--replay",
+            "tests/fixtures/e2e/sources.warc.gz",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let draft: toml::Table = toml::from_str(&String::from_utf8(out).unwrap()).unwrap();
+    assert_eq!(draft["article"]["url"].as_str(), Some(url));
+    assert!(
+        draft["article"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("North Korea sends first troops")
+    );
+    let values: Vec<String> = claims(&draft)
+        .iter()
+        .filter_map(|c| Some(c.get("value")?.as_str()?.to_string()))
+        .collect();
+    assert!(values.contains(&"about 1,800".to_string()), "{values:?}");
+    // An archived URL that is not there is a clear error, exit 2.
+    factcheck()
+        .args([
+            "new",
+            "https://example.org/none",
+            "--offline",
+            "--replay",
+            "tests/fixtures/e2e/sources.warc.gz",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "could not read the article https://example.org/none",
+        ));
+}
