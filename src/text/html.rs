@@ -327,6 +327,7 @@ fn element(doc: &Html, id: NodeId) -> Option<scraper::ElementRef<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     fn read_html(body: &str, select: Option<&str>) -> Result<Vec<String>, TextError> {
         let mut col = Collector::default();
@@ -537,5 +538,64 @@ mod tests {
             .filter_map(|&id| element(&doc, id).and_then(|e| e.attr("id")))
             .collect();
         assert_eq!(names, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_200000_deep_page_reads_correctly() {
+        let n = 200_000;
+        let page = format!(
+            "<body><p>Before.</p>{}Deep text.{}<p>After.</p></body>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(sentences(&page), ["Before.", "Deep text.", "After."]);
+        // Unclosed, too: the page ends inside them.
+        let page = format!("<p>Before.</p>{}Deep text.", "<div><span>".repeat(n));
+        assert_eq!(sentences(&page), ["Before.", "Deep text."]);
+    }
+
+    #[test]
+    fn below_the_depth_bound_blocks_still_end_sentences() {
+        let n = 3 * depth::MAX_DEPTH;
+        let mut page = String::new();
+        for i in 0..n {
+            write!(page, "<div>s{i}<span>").unwrap();
+        }
+        page.push_str(&"</span></div>".repeat(n));
+        page.push_str("<p>end</p>");
+        let got = sentences(&page);
+        let want: Vec<String> = (0..n)
+            .map(|i| format!("s{i}"))
+            .chain(["end".to_owned()])
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn below_the_depth_bound_dropped_elements_are_dropped() {
+        let deep = "<div>".repeat(2 * depth::MAX_DEPTH);
+        let cases: &[(&str, &[&str])] = &[
+            ("<nav><p>menu</p></nav>text", &["text"]),
+            (
+                "<script>var s = '</div><p>leak</p>';</script>text",
+                &["text"],
+            ),
+            ("<style>p { x: '<p>' }</style>text", &["text"]),
+            ("<div hidden>gone<div>gone too</div></div>text", &["text"]),
+            ("<span aria-hidden=true>x</span>text", &["text"]),
+            ("<header>site</header>text", &["text"]),
+            (
+                "<article><header>head</header>text</article>",
+                &["head", "text"],
+            ),
+            ("<table><tr><td>a</td><td>b</td></tr></table>", &["a b"]),
+            ("<b>bo</b>ld<br>next", &["bold", "next"]),
+            // An unclosed dropped element ends with the element around it.
+            ("<div><nav>menu</div>text", &["text"]),
+        ];
+        for (inner, want) in cases {
+            let page = format!("<body>{deep}{inner}</body>");
+            assert_eq!(sentences(&page), *want, "{inner}");
+        }
     }
 }
