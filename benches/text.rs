@@ -20,6 +20,7 @@ const CASES: &[&str] = &[
     "deep-200k-div",
     "deep-200k-unclosed",
     "deep-20k-div-unbounded",
+    "deep-200k-misnested",
     "page-15mb",
     "page-50kb",
     "sentence-1mb-html",
@@ -101,6 +102,30 @@ fn input(case: &str) -> (String, Media) {
             ),
             Media::Html,
         ),
+        "deep-200k-misnested" => {
+            let soup = [
+                "<div></table>",
+                "<a><div>",
+                "<svg><g>",
+                "<math><mi><div>",
+                "<object><div>",
+                "<h1><div>",
+                "<table><caption>",
+                "<i><b>",
+                "<ruby><rb>",
+                "<dl><dt><div>",
+                "<table><tr><td>",
+                "<div/>",
+            ];
+            let mut page = String::from("<body>");
+            for i in 0..200_000 {
+                page.push_str(soup[i % soup.len()]);
+                if i % 7 == 0 {
+                    write!(page, "text {i}. ").unwrap();
+                }
+            }
+            (page, Media::Html)
+        }
         "deep-200k-unclosed" => (
             format!("<body>{}Deep text.", "<div><span>x. ".repeat(200_000)),
             Media::Html,
