@@ -906,4 +906,69 @@ mod tests {
         assert!(depth <= 2 * MAX_DEPTH, "{depth}");
         assert!(unbounded > 3 * MAX_DEPTH);
     }
+
+    #[test]
+    fn random_tag_soup_stays_shallow() {
+        const TAGS: &[&str] = &[
+            "div",
+            "p",
+            "span",
+            "b",
+            "i",
+            "a",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "tbody",
+            "caption",
+            "li",
+            "ul",
+            "dl",
+            "dt",
+            "dd",
+            "h1",
+            "h2",
+            "svg",
+            "g",
+            "math",
+            "mi",
+            "foreignObject",
+            "object",
+            "template",
+            "select",
+            "option",
+            "button",
+            "nobr",
+            "ruby",
+            "rb",
+            "pre",
+            "font color=red",
+            "applet",
+            "marquee",
+            "colgroup",
+            "frameset",
+            "body",
+            "em",
+        ];
+        for seed in 0..6 {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let mut page = String::new();
+            for i in 0..30_000 {
+                let tag = TAGS[rng.usize(..TAGS.len())];
+                match rng.u8(..10) {
+                    0..=5 => write!(page, "<{tag}>").unwrap(),
+                    6 => write!(page, "<{tag}/>").unwrap(),
+                    7 | 8 => write!(page, "</{}>", tag.split(' ').next().unwrap()).unwrap(),
+                    _ => write!(page, "t{i}. ").unwrap(),
+                }
+            }
+            let depth = tree_depth(&parse(&page));
+            assert!(depth <= 2 * MAX_DEPTH, "seed {seed}: {depth}");
+            if seed == 0 {
+                // The soup is deep without the bound.
+                assert!(tree_depth(&Html::parse_document(&page)) > 4 * MAX_DEPTH);
+            }
+        }
+    }
 }
