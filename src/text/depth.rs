@@ -715,8 +715,10 @@ impl DepthFilter {
         }
         model.count_in(&name);
         *model.flat_count.entry(name.clone()).or_default() += 1;
+        // A flattened textarea or xmp is still read as text, not markup.
+        let result = raw_kind(&name).unwrap_or(TokenSinkResult::Continue);
         model.flat.push((name, block));
-        TokenSinkResult::Continue
+        result
     }
 
     fn end_tag(&self, model: &mut Model, tag: Tag, line: u64) -> TokenSinkResult<NodeId> {

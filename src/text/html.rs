@@ -590,6 +590,11 @@ mod tests {
             ),
             ("<table><tr><td>a</td><td>b</td></tr></table>", &["a b"]),
             ("<b>bo</b>ld<br>next", &["bold", "next"]),
+            ("<textarea><p>as text</p></textarea>", &["<p>as text</p>"]),
+            (
+                "<xmp><b>as text</b></xmp>after",
+                &["<b>as text</b>", "after"],
+            ),
             // An unclosed dropped element ends with the element around it.
             ("<div><nav>menu</div>text", &["text"]),
         ];
