@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use scraper::error::SelectorErrorKind;
 use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
@@ -135,7 +136,7 @@ pub(crate) fn read(body: &str, select: Option<&str>, col: &mut Collector) -> Res
 fn selected(doc: &Html, select: &str) -> Result<Vec<NodeId>, TextError> {
     let selector = Selector::parse(select).map_err(|e| TextError::InvalidSelector {
         select: select.to_owned(),
-        reason: e.to_string(),
+        reason: selector_reason(&e),
     })?;
     let mut seen = HashSet::new();
     let mut roots = Vec::new();
@@ -152,6 +153,34 @@ fn selected(doc: &Html, select: &str) -> Result<Vec<NodeId>, TextError> {
         });
     }
     Ok(roots)
+}
+
+/// Why a selector is not CSS, in a line. scraper's own message for most
+/// errors is a developer's debug dump asking to be reported; the kind of the
+/// error says it better.
+fn selector_reason(e: &SelectorErrorKind) -> String {
+    match e {
+        SelectorErrorKind::UnexpectedToken => "an unexpected character".to_owned(),
+        SelectorErrorKind::EndOfLine => "it ends too early".to_owned(),
+        SelectorErrorKind::ExpectedColonOnPseudoElement
+        | SelectorErrorKind::ExpectedIdentityOnPseudoElement => {
+            "a malformed pseudo-element".to_owned()
+        }
+        SelectorErrorKind::UnexpectedSelectorParseError(kind) => words_of(&format!("{kind:?}")),
+        other => other.to_string(),
+    }
+}
+
+/// "`ClassNeedsIdent`" as "class needs ident".
+fn words_of(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 8);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() && !out.ends_with([' ', '(']) {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// The first `<main>`, else every outermost `<article>`, else `<body>`.
