@@ -632,4 +632,43 @@ mod tests {
             assert_eq!(sentences(&page), *want, "{inner}");
         }
     }
+
+    #[test]
+    fn a_news_page() {
+        let page = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strike | News</title>
+<script type="application/ld+json">{"headline": "Not text."}</script></head>
+<body>
+<div class="cookie" style="display: none">We use cookies.</div>
+<header class="site"><a href="/">News</a><nav><ul><li>World</li><li>Sport</li></ul></nav></header>
+<div class="page">
+  <article>
+    <header><h1>Strike kills two in Zaporizhzhia</h1><p class="byline">By A. Writer</p></header>
+    <p>At least two people were killed and 15 injured, Gov. Ivan Fedorov said on Telegram.
+       The strike hit the city centre at 9 a.m. local time.</p>
+    <figure><img src="a.jpg" alt="Rubble"><figcaption>Rescuers at the site.</figcaption></figure>
+    <p>“We will rebuild,” the mayor said… Officials gave no figure for the damage.</p>
+    <aside><h2>Related</h2><article>Earlier strike.</article></aside>
+    <table><tr><th>Dead</th><th>Injured</th></tr><tr><td>2</td><td>15</td></tr></table>
+    <form><input name="q"><button>Subscribe</button></form>
+  </article>
+</div>
+<footer>© News Ltd. All rights reserved.</footer>
+<script>window.x = "<p>Not text.</p>";</script>
+</body></html>"#;
+        assert_eq!(
+            sentences(page),
+            [
+                "Strike kills two in Zaporizhzhia",
+                "By A. Writer",
+                "At least two people were killed and 15 injured, Gov. Ivan Fedorov said on Telegram.",
+                "The strike hit the city centre at 9 a.m. local time.",
+                "Rescuers at the site.",
+                "“We will rebuild,” the mayor said…",
+                "Officials gave no figure for the damage.",
+                "Dead; Injured",
+                "2; 15",
+            ]
+        );
+    }
 }
