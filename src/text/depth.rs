@@ -21,7 +21,6 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
@@ -54,7 +53,7 @@ const HARD_DEPTH: usize = MAX_DEPTH + MAX_DEPTH / 2;
 pub(crate) fn parse(body: &str) -> Html {
     let sink = DepthSink {
         html: HtmlTreeSink::new(Html::new_document()),
-        depths: RefCell::new(HashMap::default()),
+        chain: RefCell::new(Vec::new()),
         last: Cell::new(0),
     };
     let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
@@ -77,48 +76,52 @@ struct DepthFilter {
     model: RefCell<Model>,
 }
 
-/// Node ids are small distinct integers: a multiply spreads them well
-/// enough, at a fraction of `SipHash`'s cost (it was an eighth of a 15 MB
-/// page's reading time).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 /// scraper's tree sink, noting how deep each element lands: the filter's
 /// safety net should its model of the open elements be wrong.
 struct DepthSink {
     html: HtmlTreeSink,
-    /// Depth of every element inserted so far (the document is 0).
-    depths: RefCell<HashMap<NodeId, usize, BuildHasherDefault<IdHasher>>>,
-    /// Depth of the element inserted last.
+    /// The path from the document to the element inserted last: where the
+    /// tree builder inserts next is nearly always on it.
+    chain: RefCell<Vec<NodeId>>,
+    /// Depth of the element inserted last (the document is 0).
     last: Cell<usize>,
 }
 
 impl DepthSink {
+    /// Notes a child inserted under a node of depth `depth - 1`.
     fn note(&self, child: &NodeOrText<NodeId>, depth: usize) {
         if let NodeOrText::AppendNode(id) = child {
-            self.depths.borrow_mut().insert(*id, depth);
+            let mut chain = self.chain.borrow_mut();
+            chain.truncate(depth);
+            chain.push(*id);
             self.last.set(depth);
         }
     }
 
+    /// The depth of a node, leaving the chain ending at it.
     fn depth(&self, id: NodeId) -> usize {
-        self.depths.borrow().get(&id).copied().unwrap_or(0)
+        let mut chain = self.chain.borrow_mut();
+        // Closing elements walks back up the chain: each step once.
+        while let Some(&top) = chain.last() {
+            if top == id {
+                return chain.len() - 1;
+            }
+            chain.pop();
+        }
+        // Elsewhere (foster parents, template contents, moved nodes): ask the
+        // tree, whose depth the bound itself keeps short.
+        let html = self.html.0.borrow();
+        if let Some(node) = html.tree.get(id) {
+            chain.extend(node.ancestors().map(|a| a.id()));
+            chain.reverse();
+            chain.push(id);
+        }
+        chain.len().saturating_sub(1)
+    }
+
+    /// The tree changed under the chain.
+    fn forget(&self) {
+        self.chain.borrow_mut().clear();
     }
 }
 
@@ -182,7 +185,10 @@ impl TreeSink for DepthSink {
         self.html.set_quirks_mode(mode);
     }
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        self.note(&new_node, self.depth(*sibling));
+        let depth = self.depth(*sibling);
+        // The chain now leads to the sibling; the new node hangs beside it.
+        self.chain.borrow_mut().pop();
+        self.note(&new_node, depth);
         self.html.append_before_sibling(sibling, new_node);
     }
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
@@ -197,9 +203,11 @@ impl TreeSink for DepthSink {
         self.html.associate_with_form(target, form, nodes);
     }
     fn remove_from_parent(&self, target: &NodeId) {
+        self.forget();
         self.html.remove_from_parent(target);
     }
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.forget();
         self.html.reparent_children(node, new_parent);
     }
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
