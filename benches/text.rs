@@ -21,6 +21,7 @@ const CASES: &[&str] = &[
     "deep-200k-unclosed",
     "deep-20k-div-unbounded",
     "deep-200k-misnested",
+    "deep-200k-foster",
     "page-15mb",
     "page-15mb-parse-unbounded",
     "page-50kb",
@@ -127,6 +128,10 @@ fn input(case: &str) -> (String, Media) {
             }
             (page, Media::Html)
         }
+        "deep-200k-foster" => (
+            format!("<body>{}", "<table>x. <div>y. ".repeat(100_000)),
+            Media::Html,
+        ),
         "deep-200k-unclosed" => (
             format!("<body>{}Deep text.", "<div><span>x. ".repeat(200_000)),
             Media::Html,
