@@ -12,4 +12,5 @@ pub mod cli;
 pub mod compare;
 pub mod quantity;
 pub mod report;
+pub mod review;
 pub mod text;
