@@ -20,6 +20,7 @@ use toml::value::{Date, Datetime, Offset, Time};
 
 use crate::claims::{Body, Claim, ClaimFile};
 use crate::compare::{DiffOp, Evidence, Op, Outcome};
+use crate::report::ClaimReport;
 
 pub use lock::{
     LOCK_VERSION, Lock, LockError, LockedClaim, LockedFigure, LockedKind, LockedSource,
@@ -41,6 +42,28 @@ pub fn lock_path(claim_file: &Path) -> PathBuf {
 pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     digest
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            use std::fmt::Write;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
+
+/// The SHA-256 of a source's text as read: its sentences, each ended by a
+/// line feed, so the hash follows what claims are checked against.
+#[must_use]
+pub fn sentences_hash(sentences: &[String]) -> String {
+    let mut hasher = Sha256::new();
+    for sentence in sentences {
+        hasher.update(sentence.as_bytes());
+        hasher.update(b"\n");
+    }
+    hex(&hasher.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
         .iter()
         .fold(String::with_capacity(64), |mut hex, byte| {
             use std::fmt::Write;
@@ -429,6 +452,27 @@ pub fn statuses(lock: Option<&Lock>, current: &[Current<'_>]) -> Vec<Status> {
         .iter()
         .map(|c| status(lock.and_then(|l| l.claims.get(&c.claim.id)), *c))
         .collect()
+}
+
+/// Marks a claim's report with its standing against the lock: `accepted`,
+/// `changed_since_review` (under `--locked`, a sourced claim never accepted
+/// counts as changed) and, when it changed, each source's `review_diff` from
+/// its accepted passage to the current one.
+pub fn annotate(report: &mut ClaimReport, status: &Status, locked: bool) {
+    report.accepted = status.accepted();
+    report.changed_since_review = status.changed_since_review(locked);
+    let Some(change) = status.change() else {
+        return;
+    };
+    for evidence in &mut report.evidence {
+        let now = evidence.passage.as_deref().unwrap_or_default();
+        let diff = change
+            .sources
+            .iter()
+            .find(|c| c.source == evidence.source)
+            .map_or_else(|| word_diff(now, now), |c| c.passage_diff.clone());
+        evidence.review_diff = Some(diff);
+    }
 }
 
 #[cfg(test)]

@@ -617,3 +617,114 @@ fn statuses_follow_claim_order() {
         Status::Unreviewed { sourced: true }
     );
 }
+
+fn claim_report(evidence: &[(&str, Option<&str>)]) -> ClaimReport {
+    use crate::report::{ClaimKind, EvidenceReport};
+    ClaimReport {
+        id: "k".to_owned(),
+        kind: ClaimKind::Figure,
+        text: "t".to_owned(),
+        verdict: Verdict::Match,
+        stated: None,
+        quote: None,
+        changed_since_review: false,
+        accepted: false,
+        evidence: evidence
+            .iter()
+            .map(|(source, passage)| EvidenceReport {
+                source: (*source).to_owned(),
+                url: format!("https://example.org/{source}"),
+                verdict: SourceVerdict::Match,
+                passage: passage.map(str::to_owned),
+                found: None,
+                relation: None,
+                review_diff: None,
+                others: vec![],
+                diff: None,
+                error: None,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn annotate_marks_reports() {
+    let claim = figure_claim("k", "two", &["wire", "other"]);
+    let other = evidence(
+        "other",
+        SourceVerdict::Match,
+        Some("Two died."),
+        Some(point("Two", 2.0)),
+    );
+    let v1 = outcome(Verdict::Match, vec![killed("two", 2.0), other.clone()]);
+    let lock = locked_one(&claim, &v1);
+    let v2 = outcome(Verdict::Match, vec![killed("five", 5.0), other]);
+    let changed = status(
+        lock.claims.get("k"),
+        Current {
+            claim: &claim,
+            outcome: &v2,
+        },
+    );
+    let new_passage = v2.evidence[0].passage.as_deref();
+    // (status, --locked, accepted, changed, review diffs present)
+    let cases = [
+        (Status::Accepted, false, true, false, false),
+        (
+            Status::Unreviewed { sourced: true },
+            false,
+            false,
+            false,
+            false,
+        ),
+        (
+            Status::Unreviewed { sourced: true },
+            true,
+            false,
+            true,
+            false,
+        ),
+        (changed, false, false, true, true),
+    ];
+    for (st, locked, accepted, changed, diffs) in cases {
+        let mut report = claim_report(&[("wire", new_passage), ("other", Some("Two died."))]);
+        annotate(&mut report, &st, locked);
+        assert_eq!(
+            (report.accepted, report.changed_since_review),
+            (accepted, changed),
+            "{st:?}"
+        );
+        let got: Vec<Option<Vec<DiffOp>>> = report
+            .evidence
+            .iter()
+            .map(|e| e.review_diff.clone())
+            .collect();
+        if diffs {
+            let wire = got[0].as_ref().unwrap();
+            assert!(
+                wire.iter().any(|d| d.op == Op::Delete && d.text == "two"),
+                "{wire:?}"
+            );
+            // An unchanged source shows its passage as all equal.
+            assert_eq!(
+                got[1],
+                Some(vec![DiffOp {
+                    op: Op::Equal,
+                    text: "Two died.".to_owned()
+                }])
+            );
+        } else {
+            assert_eq!(got, vec![None, None]);
+        }
+    }
+}
+
+#[test]
+fn sentences_hash_ends_each_sentence() {
+    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    assert_eq!(sentences_hash(&s(&["a", "b"])), text_hash("a\nb\n"));
+    assert_ne!(
+        sentences_hash(&s(&["a b"])),
+        sentences_hash(&s(&["a", "b"]))
+    );
+}
