@@ -3,7 +3,9 @@
 //! touches the disk, the network or the terminal.
 
 mod exit;
+pub mod lockfile;
 pub mod output;
+pub mod review;
 
 pub use exit::Exit;
 

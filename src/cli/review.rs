@@ -1,0 +1,599 @@
+//! `factcheck review` and `factcheck accept`: the evidence lock at the edge.
+//! The pipeline's results come in; the locks are read and written here
+//! (atomically, through `lockfile`), and `review` walks the changed claims at
+//! a terminal, one at a time with its diff, as cargo-insta does.
+//!
+//! Without a terminal `review` prompts nothing: it lists what needs review and
+//! names the commands that do the same without asking.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use crate::claims::{Body, Claim, ClaimFile};
+use crate::cli::{Exit, lockfile, output};
+use crate::compare::{DiffOp, Op, Outcome};
+use crate::review::{self, Current, Lock, Reading, Selection, Status};
+
+/// One claim file's results from a run of the check pipeline.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The claim file.
+    pub file: ClaimFile,
+    /// One outcome per claim, in file order.
+    pub outcomes: Vec<Outcome>,
+    /// The SHA-256 of each source's text, by source id.
+    pub hashes: BTreeMap<String, String>,
+}
+
+impl Checked {
+    fn current(&self) -> Vec<Current<'_>> {
+        review::current(&self.file, &self.outcomes)
+    }
+}
+
+/// A claim file with its lock (as read) and each claim's status against it.
+struct Reviewed<'a> {
+    checked: &'a Checked,
+    lock: Option<Lock>,
+    statuses: Vec<Status>,
+}
+
+fn reviewed(checked: &[Checked]) -> Result<Vec<Reviewed<'_>>> {
+    checked
+        .iter()
+        .map(|c| {
+            let lock = lockfile::read(&c.file.path)?;
+            let statuses = review::statuses(lock.as_ref(), &c.current());
+            Ok(Reviewed {
+                checked: c,
+                lock,
+                statuses,
+            })
+        })
+        .collect()
+}
+
+/// `accept`: writes each file's current evidence to its lock, all claims or
+/// only `--claim ID`. Exit 0, or 2 when a lock cannot be written or the
+/// claim is in none of the files.
+pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) -> Result<Exit> {
+    if let Some(id) = claim
+        && !checked
+            .iter()
+            .any(|c| c.file.claims.iter().any(|k| k.id == id))
+    {
+        output::stderr_line(&format!(
+            "error: no claim `{id}` in {}",
+            paths(checked).join(", ")
+        ));
+        return Ok(Exit::Error);
+    }
+    let selection = claim.map_or(Selection::All, Selection::Claim);
+    let now = review::datetime(now);
+    let mut out = String::new();
+    for reviewed in reviewed(checked)? {
+        let c = reviewed.checked;
+        if let Selection::Claim(id) = selection
+            && !c.file.claims.iter().any(|k| k.id == id)
+        {
+            continue;
+        }
+        let current = c.current();
+        let lock = review::accept(reviewed.lock.as_ref(), &current, &c.hashes, now, selection);
+        if reviewed.lock.as_ref() == Some(&lock) {
+            let _ = writeln!(
+                out,
+                "{}: unchanged",
+                review::lock_path(&c.file.path).display()
+            );
+            continue;
+        }
+        let written = lockfile::write(&c.file.path, &lock)?;
+        let count = match selection {
+            Selection::All => lock.claims.len(),
+            Selection::Claim(_) => 1,
+        };
+        let _ = writeln!(
+            out,
+            "{}: accepted {count} claim{}",
+            written.display(),
+            if count == 1 { "" } else { "s" }
+        );
+    }
+    let _ = output::stdout(&out)?;
+    Ok(Exit::Passed)
+}
+
+fn paths(checked: &[Checked]) -> Vec<String> {
+    checked
+        .iter()
+        .map(|c| c.file.path.display().to_string())
+        .collect()
+}
+
+/// What `review` lists and walks: a sourced claim that changed since it was
+/// accepted, or was never accepted.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    file: usize,
+    claim: usize,
+}
+
+fn pending(reviewed: &[Reviewed<'_>]) -> Vec<Pending> {
+    reviewed
+        .iter()
+        .enumerate()
+        .flat_map(|(file, r)| {
+            r.statuses
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.needs_review())
+                .map(move |(claim, _)| Pending { file, claim })
+        })
+        .collect()
+}
+
+/// `review` without a terminal: the list, and exit 1 when it is not empty.
+pub fn list(checked: &[Checked]) -> Result<Exit> {
+    let reviewed = reviewed(checked)?;
+    let pending = pending(&reviewed);
+    let text = render_list(&reviewed, &pending);
+    let _ = output::stdout(&text)?;
+    Ok(if pending.is_empty() {
+        Exit::Passed
+    } else {
+        Exit::Failed
+    })
+}
+
+fn render_list(reviewed: &[Reviewed<'_>], pending: &[Pending]) -> String {
+    let mut out = String::new();
+    if pending.is_empty() {
+        out.push_str("Every sourced claim is accepted with unchanged evidence.\n");
+        return out;
+    }
+    let mut last_file = None;
+    for p in pending {
+        let r = &reviewed[p.file];
+        if last_file != Some(p.file) {
+            let _ = writeln!(out, "{}", r.checked.file.path.display());
+            last_file = Some(p.file);
+        }
+        let claim = &r.checked.file.claims[p.claim];
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            clean(&claim.id),
+            summary(&r.statuses[p.claim])
+        );
+    }
+    let n = pending.len();
+    let _ = write!(
+        out,
+        "\n{n} claim{s} need{v} review. Not a terminal, so nothing was asked.\n\
+         Accept the current evidence with `factcheck accept` (one claim: `factcheck accept --claim ID`),\n\
+         or gate on it with `factcheck check --locked`.\n",
+        s = if n == 1 { "" } else { "s" },
+        v = if n == 1 { "s" } else { "" },
+    );
+    out
+}
+
+/// One line saying why a claim needs review.
+fn summary(status: &Status) -> String {
+    let Some(change) = status.change() else {
+        return "never accepted".to_owned();
+    };
+    let mut parts: Vec<String> = change
+        .edits
+        .iter()
+        .map(|e| format!("{} edited", e.field))
+        .collect();
+    for s in &change.sources {
+        let what = match (&s.old, &s.new) {
+            (None, _) => "source added".to_owned(),
+            (_, None) => "source removed".to_owned(),
+            (Some(old), Some(new)) => {
+                let mut what = Vec::new();
+                if old.url != new.url {
+                    what.push("url");
+                }
+                if old.passage != new.passage {
+                    what.push("passage");
+                }
+                if old.found != new.found {
+                    what.push("figure");
+                }
+                if old.verdict != new.verdict {
+                    what.push("verdict");
+                }
+                format!("{} changed", what.join(", "))
+            }
+        };
+        parts.push(format!("{}: {what}", clean(&s.source)));
+    }
+    format!("changed ({})", parts.join("; "))
+}
+
+/// Words of context kept on each side of a change when the full passage is
+/// not shown.
+const CONTEXT: usize = 6;
+
+/// Renders a word diff for a terminal: deletions `[-so-]`, insertions
+/// `{+so+}` (and red/green with colour). Unless `full`, long runs of equal
+/// words are cut to `CONTEXT` words beside each change.
+fn render_diff(diff: &[DiffOp], full: bool, color: bool) -> String {
+    let mut parts = Vec::new();
+    for (i, d) in diff.iter().enumerate() {
+        let text = clean(&d.text);
+        let part = match d.op {
+            Op::Delete if color => format!("\x1b[31;9m{text}\x1b[0m"),
+            Op::Insert if color => format!("\x1b[32;4m{text}\x1b[0m"),
+            Op::Delete => format!("[-{text}-]"),
+            Op::Insert => format!("{{+{text}+}}"),
+            Op::Equal if full => text,
+            Op::Equal => {
+                let words: Vec<&str> = text.split(' ').collect();
+                let first = i == 0;
+                let last = i + 1 == diff.len();
+                let keep_head = if first { 0 } else { CONTEXT };
+                let keep_tail = if last { 0 } else { CONTEXT };
+                if words.len() > keep_head + keep_tail + 1 {
+                    let head = words[..keep_head].join(" ");
+                    let tail = words[words.len() - keep_tail..].join(" ");
+                    [head, "…".to_owned(), tail]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                } else {
+                    text
+                }
+            }
+        };
+        parts.push(part);
+    }
+    parts.join(" ")
+}
+
+/// Control characters from a web page never reach the terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+fn claim_words(claim: &Claim) -> String {
+    match &claim.body {
+        Body::Figure { value, .. } => format!("figure \"{}\"", clean(value)),
+        Body::Quote { quote } => format!("quote \"{}\"", clean(quote)),
+        Body::Statement => "statement".to_owned(),
+    }
+}
+
+fn reading_line(reading: &Reading) -> String {
+    let mut line = reading.verdict.as_str().to_owned();
+    if let Some(found) = &reading.found {
+        let _ = write!(line, ", figure \"{}\"", clean(&found.describe()));
+    }
+    line
+}
+
+/// The screen for one claim: what it says, and per source what changed.
+fn render_claim(
+    checked: &Checked,
+    index: usize,
+    status: &Status,
+    position: (usize, usize),
+    full: bool,
+    color: bool,
+) -> String {
+    let claim = &checked.file.claims[index];
+    let outcome = &checked.outcomes[index];
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "── {} · {} ({} of {}) ──",
+        checked.file.path.display(),
+        clean(&claim.id),
+        position.0,
+        position.1
+    );
+    let _ = writeln!(out, "  {}", clean(&claim.text));
+    let _ = writeln!(
+        out,
+        "  {} · verdict now: {}",
+        claim_words(claim),
+        verdict_name(outcome.verdict)
+    );
+    match status.change() {
+        None => {
+            let _ = writeln!(out, "  never accepted; the evidence now:");
+            for e in &outcome.evidence {
+                let reading = Reading::from(e);
+                let _ = writeln!(out, "  {} <{}>", clean(&e.source), clean(&e.url));
+                let _ = writeln!(out, "    {}", reading_line(&reading));
+                if let Some(passage) = &e.passage {
+                    let _ = writeln!(out, "    passage: {}", clean(passage));
+                }
+                if let Some(error) = &e.error {
+                    let _ = writeln!(out, "    reason: {}", clean(error));
+                }
+            }
+        }
+        Some(change) => {
+            for edit in &change.edits {
+                let old = edit.old.as_deref().unwrap_or("(none)");
+                let new = edit.new.as_deref().unwrap_or("(none)");
+                let diff = review::word_diff(old, new);
+                let _ = writeln!(
+                    out,
+                    "  {} edited: {}",
+                    edit.field,
+                    render_diff(&diff, true, color)
+                );
+            }
+            for s in &change.sources {
+                let url = s.new.as_ref().or(s.old.as_ref()).map(|r| r.url.as_str());
+                let _ = writeln!(
+                    out,
+                    "  {} <{}>",
+                    clean(&s.source),
+                    clean(url.unwrap_or_default())
+                );
+                let old = s
+                    .old
+                    .as_ref()
+                    .map_or("(not cited)".to_owned(), reading_line);
+                let new = s
+                    .new
+                    .as_ref()
+                    .map_or("(not cited)".to_owned(), reading_line);
+                let _ = writeln!(out, "    was: {old}");
+                let _ = writeln!(out, "    now: {new}");
+                if let (Some(old), Some(new)) = (&s.old, &s.new)
+                    && old.url != new.url
+                {
+                    let _ = writeln!(out, "    url was: {}", clean(&old.url));
+                }
+                if !s.passage_diff.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "    passage: {}",
+                        render_diff(&s.passage_diff, full, color)
+                    );
+                }
+                if let Some(error) = outcome
+                    .evidence
+                    .iter()
+                    .find(|e| e.source == s.source)
+                    .and_then(|e| e.error.as_deref())
+                {
+                    let _ = writeln!(out, "    reason: {}", clean(error));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn verdict_name(verdict: crate::compare::Verdict) -> String {
+    serde_json::to_value(verdict)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A key the reviewer pressed, as the session understands it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// `a`: accept this claim's current evidence.
+    Accept,
+    /// `r`: reject it; the lock keeps the evidence accepted before.
+    Reject,
+    /// `s`: decide later.
+    Skip,
+    /// `A`: accept this and every claim that remains.
+    AcceptAll,
+    /// `R`: reject this and every claim that remains.
+    RejectAll,
+    /// `S`: skip this and every claim that remains.
+    SkipAll,
+    /// `d`: show or hide the full passage.
+    Toggle,
+    /// `q` (or Ctrl-C, Escape): stop; decisions made so far stand.
+    Quit,
+    /// Anything else.
+    Other,
+}
+
+impl Key {
+    /// The key for a typed character.
+    #[must_use]
+    pub fn from_char(c: char) -> Key {
+        match c {
+            'a' => Key::Accept,
+            'r' => Key::Reject,
+            's' => Key::Skip,
+            'A' => Key::AcceptAll,
+            'R' => Key::RejectAll,
+            'S' => Key::SkipAll,
+            'd' => Key::Toggle,
+            'q' | '\u{3}' | '\u{1b}' => Key::Quit,
+            _ => Key::Other,
+        }
+    }
+}
+
+const PROMPT: &str =
+    "  a accept · r reject · s skip · A/R/S all that remain · d full passage · q quit > ";
+
+/// Counts of what the reviewer decided.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tally {
+    accepted: usize,
+    rejected: usize,
+    skipped: usize,
+}
+
+/// `review` at a terminal: one pending claim at a time. Each accept is
+/// written to its lock at once, so quitting (or Ctrl-C) keeps what was
+/// decided. Exit 0 when nothing is left to review, else 1.
+pub fn interactive(
+    checked: &[Checked],
+    now: jiff::Timestamp,
+    color: bool,
+    read_key: &mut dyn FnMut() -> std::io::Result<Key>,
+) -> Result<Exit> {
+    let mut reviewed = reviewed(checked)?;
+    let pending = pending(&reviewed);
+    if pending.is_empty() {
+        let _ = output::stdout("Every sourced claim is accepted with unchanged evidence.\n")?;
+        return Ok(Exit::Passed);
+    }
+    let now = review::datetime(now);
+    let mut tally = Tally::default();
+    let mut all: Option<Key> = None;
+    let mut full = false;
+    let mut left = pending.len();
+    'claims: for (n, p) in pending.iter().enumerate() {
+        let decision = if let Some(key) = all {
+            key
+        } else {
+            loop {
+                let r = &reviewed[p.file];
+                let screen = render_claim(
+                    r.checked,
+                    p.claim,
+                    &r.statuses[p.claim],
+                    (n + 1, pending.len()),
+                    full,
+                    color,
+                );
+                if !output::stdout(&format!("{screen}{PROMPT}"))? {
+                    break 'claims;
+                }
+                let key = read_key()?;
+                let _ = output::stdout("\n")?;
+                match key {
+                    Key::Toggle => full = !full,
+                    Key::Quit => break 'claims,
+                    Key::Other => {}
+                    Key::AcceptAll | Key::RejectAll | Key::SkipAll => {
+                        all = Some(key);
+                        break key;
+                    }
+                    decided => break decided,
+                }
+            }
+        };
+        match decision {
+            Key::Accept | Key::AcceptAll => {
+                let r = &mut reviewed[p.file];
+                let c = r.checked;
+                let id = &c.file.claims[p.claim].id;
+                let lock = review::accept(
+                    r.lock.as_ref(),
+                    &c.current(),
+                    &c.hashes,
+                    now,
+                    Selection::Claim(id),
+                );
+                lockfile::write(&c.file.path, &lock)?;
+                r.lock = Some(lock);
+                tally.accepted += 1;
+            }
+            Key::Reject | Key::RejectAll => tally.rejected += 1,
+            _ => tally.skipped += 1,
+        }
+        left -= 1;
+    }
+    let mut out = format!(
+        "\naccepted {}, rejected {}, skipped {}",
+        tally.accepted, tally.rejected, tally.skipped
+    );
+    if left > 0 {
+        let _ = write!(out, ", not reached {left}");
+    }
+    out.push('\n');
+    let _ = output::stdout(&out)?;
+    Ok(if tally.accepted == pending.len() {
+        Exit::Passed
+    } else {
+        Exit::Failed
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(op: Op, text: &str) -> DiffOp {
+        DiffOp {
+            op,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn diffs_render_with_markers_and_trimmed_context() {
+        let long =
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+        let cases = [
+            (
+                vec![
+                    d(Op::Equal, "killed"),
+                    d(Op::Delete, "two"),
+                    d(Op::Insert, "five"),
+                ],
+                false,
+                "killed [-two-] {+five+}",
+            ),
+            (
+                vec![d(Op::Equal, long), d(Op::Delete, "x"), d(Op::Equal, long)],
+                false,
+                "… nine ten eleven twelve thirteen fourteen [-x-] one two three four five six …",
+            ),
+            (
+                vec![d(Op::Delete, "x"), d(Op::Equal, long), d(Op::Insert, "y")],
+                false,
+                "[-x-] one two three four five six … nine ten eleven twelve thirteen fourteen {+y+}",
+            ),
+            (
+                vec![d(Op::Equal, long), d(Op::Delete, "x")],
+                true,
+                "one two three four five six seven eight nine ten eleven twelve thirteen fourteen [-x-]",
+            ),
+            (vec![d(Op::Insert, "a\u{1b}[2Jb\tc")], false, "{+a[2Jb c+}"),
+        ];
+        for (diff, full, want) in cases {
+            assert_eq!(render_diff(&diff, full, false), want);
+        }
+        assert_eq!(
+            render_diff(&[d(Op::Delete, "x"), d(Op::Insert, "y")], false, true),
+            "\x1b[31;9mx\x1b[0m \x1b[32;4my\x1b[0m"
+        );
+    }
+
+    #[test]
+    fn keys_follow_insta() {
+        let cases = [
+            ('a', Key::Accept),
+            ('r', Key::Reject),
+            ('s', Key::Skip),
+            ('A', Key::AcceptAll),
+            ('R', Key::RejectAll),
+            ('S', Key::SkipAll),
+            ('d', Key::Toggle),
+            ('q', Key::Quit),
+            ('\u{3}', Key::Quit),
+            ('x', Key::Other),
+        ];
+        for (c, key) in cases {
+            assert_eq!(Key::from_char(c), key, "{c:?}");
+        }
+    }
+}
