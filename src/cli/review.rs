@@ -442,16 +442,19 @@ struct Tally {
 /// `review` at a terminal: one pending claim at a time. Each accept is
 /// written to its lock at once, so quitting (or Ctrl-C) keeps what was
 /// decided. Exit 0 when nothing is left to review, else 1.
+/// `write` shows text to the reviewer and returns `false` once nobody reads
+/// it any more (a closed pipe).
 pub fn interactive(
     checked: &[Checked],
     now: jiff::Timestamp,
     color: bool,
     read_key: &mut dyn FnMut() -> std::io::Result<Key>,
+    write: &mut dyn FnMut(&str) -> std::io::Result<bool>,
 ) -> Result<Exit> {
     let mut reviewed = reviewed(checked)?;
     let pending = pending(&reviewed);
     if pending.is_empty() {
-        let _ = output::stdout("Every sourced claim is accepted with unchanged evidence.\n")?;
+        let _ = write("Every sourced claim is accepted with unchanged evidence.\n")?;
         return Ok(Exit::Passed);
     }
     let now = review::datetime(now);
@@ -473,11 +476,11 @@ pub fn interactive(
                     full,
                     color,
                 );
-                if !output::stdout(&format!("{screen}{PROMPT}"))? {
+                if !write(&format!("{screen}{PROMPT}"))? {
                     break 'claims;
                 }
                 let key = read_key()?;
-                let _ = output::stdout("\n")?;
+                let _ = write("\n")?;
                 match key {
                     Key::Toggle => full = !full,
                     Key::Quit => break 'claims,
@@ -519,7 +522,7 @@ pub fn interactive(
         let _ = write!(out, ", not reached {left}");
     }
     out.push('\n');
-    let _ = output::stdout(&out)?;
+    let _ = write(&out)?;
     Ok(if tally.accepted == pending.len() {
         Exit::Passed
     } else {
@@ -529,7 +532,13 @@ pub fn interactive(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
+    use crate::compare::{SourceVerdict, Verdict};
+    use crate::review::fixture::{
+        T1, T2, at, evidence, figure_claim, file, killed, outcome, point,
+    };
 
     fn d(op: Op, text: &str) -> DiffOp {
         DiffOp {
@@ -595,5 +604,179 @@ mod tests {
         for (c, key) in cases {
             assert_eq!(Key::from_char(c), key, "{c:?}");
         }
+    }
+
+    /// A claim file in `dir` with three figure claims, accepted with "two"
+    /// killed; the current run says "five" for `a` and `b` and nothing
+    /// changed for `c`.
+    fn changed_three(dir: &std::path::Path) -> Checked {
+        let mut f = file(vec![
+            figure_claim("a", "two", &["wire"]),
+            figure_claim("b", "two", &["wire"]),
+            figure_claim("c", "two", &["wire"]),
+        ]);
+        f.path = dir.join("x.toml");
+        let v1 = vec![outcome(Verdict::Match, vec![killed("two", 2.0)]); 3];
+        let hashes = BTreeMap::new();
+        let lock = review::accept(
+            None,
+            &review::current(&f, &v1),
+            &hashes,
+            at(T1),
+            Selection::All,
+        );
+        lockfile::write(&f.path, &lock).unwrap();
+        let mut now = vec![outcome(Verdict::Match, vec![killed("five", 5.0)]); 2];
+        now.push(outcome(Verdict::Match, vec![killed("two", 2.0)]));
+        Checked {
+            file: f,
+            outcomes: now,
+            hashes,
+        }
+    }
+
+    fn drive(checked: &[Checked], keys: &[Key]) -> (Exit, String) {
+        let mut keys = keys.iter().copied();
+        let mut screen = String::new();
+        let now: jiff::Timestamp = T2.parse().unwrap();
+        let exit = interactive(
+            checked,
+            now,
+            false,
+            &mut || Ok(keys.next().unwrap_or(Key::Quit)),
+            &mut |text| {
+                screen.push_str(text);
+                Ok(true)
+            },
+        )
+        .unwrap();
+        (exit, screen)
+    }
+
+    fn passage(dir: &std::path::Path, id: &str) -> String {
+        let lock = lockfile::read(&dir.join("x.toml")).unwrap().unwrap();
+        lock.claims[id].sources["wire"].passage.clone().unwrap()
+    }
+
+    #[test]
+    fn a_session_writes_each_accept_and_keeps_rejected_evidence() {
+        // (keys, exit, "five" now locked for a and b, closing line)
+        let cases: [(&[Key], Exit, [bool; 2], &str); 6] = [
+            (
+                &[Key::Accept, Key::Reject],
+                Exit::Failed,
+                [true, false],
+                "accepted 1, rejected 1, skipped 0",
+            ),
+            (
+                &[Key::Other, Key::Toggle, Key::Skip, Key::Accept],
+                Exit::Failed,
+                [false, true],
+                "accepted 1, rejected 0, skipped 1",
+            ),
+            (
+                &[Key::AcceptAll],
+                Exit::Passed,
+                [true, true],
+                "accepted 2, rejected 0, skipped 0",
+            ),
+            (
+                &[Key::Accept, Key::Accept],
+                Exit::Passed,
+                [true, true],
+                "accepted 2, rejected 0, skipped 0",
+            ),
+            (
+                &[Key::RejectAll],
+                Exit::Failed,
+                [false, false],
+                "accepted 0, rejected 2, skipped 0",
+            ),
+            (
+                &[Key::Accept, Key::Quit],
+                Exit::Failed,
+                [true, false],
+                "accepted 1, rejected 0, skipped 0, not reached 1",
+            ),
+        ];
+        for (keys, want_exit, locked_five, last) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let checked = [changed_three(dir.path())];
+            let (exit, screen) = drive(&checked, keys);
+            assert_eq!(exit, want_exit, "{keys:?}\n{screen}");
+            for (id, five) in ["a", "b"].into_iter().zip(locked_five) {
+                assert_eq!(
+                    passage(dir.path(), id).contains("five"),
+                    five,
+                    "{keys:?} {id}"
+                );
+            }
+            assert!(passage(dir.path(), "c").contains("two"));
+            assert!(screen.trim_end().ends_with(last), "{keys:?}\n{screen}");
+            // `c` is unchanged: it is never put before the reviewer.
+            assert!(!screen.contains("· c ("), "{screen}");
+        }
+    }
+
+    #[test]
+    fn the_screen_shows_the_diff_and_toggles_the_full_passage() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = file(vec![figure_claim("a", "two", &["wire"])]);
+        f.path = dir.path().join("x.toml");
+        let long = |n: &str| {
+            format!(
+                "Officials said on Tuesday that after a long night of shelling across the region the strike killed {n} civilians in the centre of the city, near the main station."
+            )
+        };
+        let ev = |n: &str, v: f64| {
+            vec![outcome(
+                Verdict::Match,
+                vec![evidence(
+                    "wire",
+                    SourceVerdict::Match,
+                    Some(&long(n)),
+                    Some(point(n, v)),
+                )],
+            )]
+        };
+        let hashes = BTreeMap::new();
+        let v1 = ev("two", 2.0);
+        let lock = review::accept(
+            None,
+            &review::current(&f, &v1),
+            &hashes,
+            at(T1),
+            Selection::All,
+        );
+        lockfile::write(&f.path, &lock).unwrap();
+        let checked = Checked {
+            file: f,
+            outcomes: ev("five", 5.0),
+            hashes,
+        };
+        let (_, screen) = drive(&[checked], &[Key::Toggle, Key::Quit]);
+        let first = screen.find(PROMPT).unwrap();
+        let (short, full) = screen.split_at(first);
+        assert!(short.contains("x.toml · a (1 of 1)"), "{short}");
+        assert!(short.contains("was: match, figure \"two\""), "{short}");
+        assert!(short.contains("now: match, figure \"five\""), "{short}");
+        assert!(
+            short.contains("passage: … across the region the strike killed [-two-] {+five+} civilians in the centre of the …\n"),
+            "{short}"
+        );
+        assert!(
+            full.contains(&format!("passage: {}", long("[-two-] {+five+}"))),
+            "{full}"
+        );
+    }
+
+    #[test]
+    fn nothing_to_review_asks_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut checked = changed_three(dir.path());
+        checked.outcomes = vec![outcome(Verdict::Match, vec![killed("two", 2.0)]); 3];
+        let (exit, screen) = drive(&[checked], &[]);
+        assert_eq!(exit, Exit::Passed);
+        assert!(!screen.contains(PROMPT), "{screen}");
     }
 }

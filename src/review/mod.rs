@@ -476,4 +476,6 @@ pub fn annotate(report: &mut ClaimReport, status: &Status, locked: bool) {
 }
 
 #[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
 mod tests;

@@ -1,7 +1,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::fixture::*;
 use super::*;
+use crate::compare::{SourceVerdict, Verdict};
+use crate::quantity::Kind;
 
 /// A word-diff case: old, new, and the ops wanted.
 type DiffCase<'a> = (&'a str, &'a str, &'a [(Op, &'a str)]);
@@ -14,133 +17,6 @@ type StatusCase<'a> = (
     &'a [&'a str],
     &'a [&'a str],
 );
-use crate::claims::{Location, Source};
-use crate::compare::{SourceVerdict, Verdict};
-use crate::quantity::{Figure, Interval, Kind, Qualifier};
-
-fn at(text: &str) -> Datetime {
-    text.parse().unwrap()
-}
-
-fn point(text: &str, n: f64) -> Figure {
-    let interval = Interval {
-        low: Some(n),
-        high: Some(n),
-        low_open: false,
-        high_open: false,
-    };
-    Figure {
-        text: text.to_owned(),
-        start: 0,
-        end: text.chars().count(),
-        value: Some(n),
-        kind: Kind::Count,
-        unit: None,
-        qualifier: Qualifier::Exact,
-        claim: interval,
-        evidence: interval,
-        noun: None,
-        restated: None,
-    }
-}
-
-fn source(id: &str) -> Source {
-    Source {
-        id: id.to_owned(),
-        location: Location::Url(format!("https://example.org/{id}")),
-        select: None,
-        name: None,
-    }
-}
-
-fn figure_claim(id: &str, value: &str, sources: &[&str]) -> Claim {
-    Claim {
-        id: id.to_owned(),
-        text: format!("The strike killed {value} civilians"),
-        body: Body::Figure {
-            value: value.to_owned(),
-            figure: Box::new(point(value, 2.0)),
-            tolerance: None,
-        },
-        about: vec!["kill*".to_owned()],
-        sources: sources.iter().map(|s| source(s)).collect(),
-        note: None,
-    }
-}
-
-fn quote_claim(id: &str, quote: &str, sources: &[&str]) -> Claim {
-    Claim {
-        id: id.to_owned(),
-        text: format!("They said \"{quote}\""),
-        body: Body::Quote {
-            quote: quote.to_owned(),
-        },
-        about: vec![],
-        sources: sources.iter().map(|s| source(s)).collect(),
-        note: None,
-    }
-}
-
-fn evidence(
-    id: &str,
-    verdict: SourceVerdict,
-    passage: Option<&str>,
-    found: Option<Figure>,
-) -> Evidence {
-    Evidence {
-        source: id.to_owned(),
-        url: format!("https://example.org/{id}"),
-        verdict,
-        passage: passage.map(str::to_owned),
-        found,
-        relation: None,
-        others: vec![],
-        diff: None,
-        error: None,
-    }
-}
-
-fn unreachable(id: &str, reason: &str) -> Evidence {
-    Evidence {
-        error: Some(reason.to_owned()),
-        ..evidence(id, SourceVerdict::Unreachable, None, None)
-    }
-}
-
-fn outcome(verdict: Verdict, evidence: Vec<Evidence>) -> Outcome {
-    Outcome { verdict, evidence }
-}
-
-fn file(claims: Vec<Claim>) -> ClaimFile {
-    ClaimFile {
-        path: PathBuf::from("claims/x.toml"),
-        root: PathBuf::from("."),
-        article: crate::claims::Article {
-            title: "Title".to_owned(),
-            published: None,
-            url: None,
-            file: None,
-        },
-        sources: BTreeMap::new(),
-        claims,
-    }
-}
-
-fn killed(n: &str, value: f64) -> Evidence {
-    evidence(
-        "wire",
-        SourceVerdict::Match,
-        Some(&format!("The strike killed {n} civilians, officials said.")),
-        Some(point(n, value)),
-    )
-}
-
-fn hashes() -> BTreeMap<String, String> {
-    BTreeMap::from([("wire".to_owned(), text_hash("page text"))])
-}
-
-const T1: &str = "2026-11-29T10:00:00Z";
-const T2: &str = "2026-11-30T10:00:00Z";
 
 fn locked_one(claim: &Claim, out: &Outcome) -> Lock {
     accept(
