@@ -604,3 +604,30 @@ fn sentences_hash_ends_each_sentence() {
         sentences_hash(&s(&["a", "b"]))
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn parse_never_panics(text in "\\PC{0,200}") {
+        let _ = Lock::parse(&text);
+    }
+
+    #[test]
+    fn any_lock_round_trips(
+        passage in "\\PC{0,80}",
+        id in "[a-z0-9][a-z0-9-]{0,12}",
+        low in proptest::option::of(-1e15f64..1e15),
+        open in proptest::bool::ANY,
+    ) {
+        let mut figure = point("n", 1.0);
+        figure.evidence.low = low;
+        figure.evidence.low_open = open;
+        let claim = figure_claim(&id, "two", &["wire"]);
+        let out = outcome(
+            Verdict::Match,
+            vec![evidence("wire", SourceVerdict::Match, Some(&passage), Some(figure))],
+        );
+        let lock = locked_one(&claim, &out);
+        let text = lock.to_toml().unwrap();
+        proptest::prop_assert_eq!(Lock::parse(&text).unwrap(), lock);
+    }
+}
