@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::index::SourceIndex;
-use super::words::words;
+use crate::text::words;
 
 /// One alternative of an entry: folded words, the last maybe a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,8 +16,8 @@ use crate::claims::Tolerance;
 use crate::quantity::{Figure, Interval, Kind, Qualifier};
 
 use super::index::{SentenceFigure, SourceIndex};
-use super::words::words;
 use super::{Relation, SourceVerdict};
+use crate::text::words;
 
 /// An interval of reals with infinite ends for unbounded ones.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -213,6 +213,19 @@ fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> 
         iv = iv.whole();
     }
     iv
+}
+
+/// What a figure claim covers, tolerance included, whole numbers for a count.
+pub(crate) fn stated(claim: &Figure, tolerance: Option<Tolerance>) -> Interval {
+    let iv = claim_interval(claim, tolerance, 1.0);
+    let low = iv.lo.is_finite().then_some(iv.lo);
+    let high = iv.hi.is_finite().then_some(iv.hi);
+    Interval {
+        low,
+        high,
+        low_open: low.is_some() && iv.lo_open,
+        high_open: high.is_some() && iv.hi_open,
+    }
 }
 
 /// What the source's figure firmly states, in the same units.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::quantity::{self, Figure};
 
-use super::words::words;
+use crate::text::words;
 
 /// One word of the source.
 #[derive(Debug, Clone, Copy)]

@@ -13,8 +13,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
 
 use super::about::{Located, Term};
 use super::index::SourceIndex;
-use super::words::Word;
 use super::{DiffOp, Op};
+use crate::text::Word;
 
 /// The similarity at and above which a near quote is a `mismatch`.
 const THRESHOLD: f32 = 0.75;
@@ -236,8 +236,8 @@ fn ratio(common: usize, a: usize, b: usize) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words::words;
     use super::*;
+    use crate::text::words;
 
     fn run(quote: &str, sentences: &[&str], about: &[&str]) -> Option<(String, Option<String>)> {
         let idx = SourceIndex::new(sentences.iter().map(|s| (*s).to_owned()).collect());
