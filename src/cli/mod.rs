@@ -4,6 +4,7 @@
 
 mod exit;
 pub mod output;
+mod quantities;
 
 pub use exit::Exit;
 
@@ -18,7 +19,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Prints every figure found in a text, one JSON object a line.
+    Quantities(quantities::Args),
+}
 
 /// Parses the process arguments, runs the command and returns how it ended.
 #[must_use]
@@ -36,5 +40,7 @@ pub fn run() -> Exit {
             return exit;
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Quantities(args) => quantities::run(&args),
+    }
 }

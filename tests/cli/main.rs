@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod help;
+mod quantities;
 
 use assert_cmd::Command;
 
