@@ -871,7 +871,7 @@ mod tests {
             &[
                 ("100", people, &["104 people came."], M, Some("104")),
                 ("100", people, &["106 people came."], X, Some("106")),
-                ("15%", people, &["15.7% of people came."], M, None),
+                ("15%", people, &["15.7% of people came."], M, Some("15.7%")),
             ],
             Some(Tolerance::Relative(0.05)),
         );
