@@ -1017,4 +1017,55 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn phrases_as_the_last_entry_and_empty_sources() {
+        let nk = &["North Korea|North Korean", "special forces"][..];
+        check_figures(
+            &[
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent about 1,500 special forces."],
+                    M,
+                    Some("about 1,500"),
+                ),
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent about 1,800 special forces."],
+                    X,
+                    Some("about 1,800"),
+                ),
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent special forces; 1,500 is a guess."],
+                    M,
+                    Some("1,500"),
+                ),
+                ("some 1,500", nk, &[], N, None),
+                ("some 1,500", nk, &["", "  "], N, None),
+            ],
+            None,
+        );
+        // With no `about` entry nothing ties a figure to the claim.
+        check_figures(&[("two", &[], &["Two were killed."], N, None)], None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(
+            sentences in proptest::collection::vec("\\PC{0,40}", 0..6),
+            about in proptest::collection::vec("[a-z |*]{0,12}", 0..3),
+            value in proptest::sample::select(vec!["two", "over 30", "£2.26bn", "15%", "over two years", "dozens"]),
+            quote in "\\PC{0,30}",
+        ) {
+            let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+            let about: Vec<&str> = about.iter().map(String::as_str).collect();
+            let _ = run(&figure(value, &about, Some(Tolerance::Relative(0.05))), &[Some(&refs), None]);
+            let _ = run(&claim(Body::Quote { quote }, &about), &[Some(&refs)]);
+            let _ = run(&claim(Body::Statement, &about), &[Some(&refs)]);
+        }
+    }
 }

@@ -206,7 +206,11 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
                     }
                 }
                 let bound = ratio(common, a, len);
-                if bound < THRESHOLD || best.is_some_and(|(r, _, _)| bound < r) {
+                // Only a run that could beat the best so far is diffed.
+                let hopeless = best.is_some_and(|(r, bs, bl)| {
+                    bound < r || (bound <= r && (start, len) > (bs, bl))
+                });
+                if bound < THRESHOLD || hopeless {
                     continue;
                 }
                 let source: Vec<u64> = idx.tokens[start..end]
