@@ -5,6 +5,9 @@
 mod exit;
 pub mod output;
 mod quantities;
+pub mod progress;
+pub mod read;
+pub mod source_args;
 
 pub use exit::Exit;
 
@@ -22,6 +25,8 @@ pub struct Cli {
 enum Command {
     /// Prints every figure found in a text, one JSON object a line.
     Quantities(quantities::Args),
+    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
+    Read(read::ReadArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -42,5 +47,6 @@ pub fn run() -> Exit {
     };
     match cli.command {
         Command::Quantities(args) => quantities::run(&args),
+        Command::Read(args) => read::run(&args),
     }
 }

@@ -9,6 +9,7 @@
 )]
 mod help;
 mod quantities;
+mod read;
 
 use assert_cmd::Command;
 
