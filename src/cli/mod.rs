@@ -8,6 +8,7 @@ mod quantities;
 pub mod progress;
 pub mod read;
 pub mod source_args;
+mod validate;
 
 pub use exit::Exit;
 
@@ -27,6 +28,8 @@ enum Command {
     Quantities(quantities::Args),
     /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
     Read(read::ReadArgs),
+    /// Reads the claim files and reports every problem, reading no source.
+    Validate(validate::Args),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -48,5 +51,6 @@ pub fn run() -> Exit {
     match cli.command {
         Command::Quantities(args) => quantities::run(&args),
         Command::Read(args) => read::run(&args),
+        Command::Validate(args) => validate::run(&args),
     }
 }

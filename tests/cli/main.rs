@@ -10,6 +10,7 @@
 mod help;
 mod quantities;
 mod read;
+mod validate;
 
 use assert_cmd::Command;
 
