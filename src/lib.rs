@@ -10,6 +10,7 @@
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod fetch;
 pub mod quantity;
 pub mod report;
 pub mod review;

@@ -6,6 +6,11 @@ mod exit;
 pub mod lockfile;
 pub mod output;
 pub mod review;
+mod quantities;
+pub mod progress;
+pub mod read;
+pub mod source_args;
+mod validate;
 
 pub use exit::Exit;
 
@@ -20,7 +25,14 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Prints every figure found in a text, one JSON object a line.
+    Quantities(quantities::Args),
+    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
+    Read(read::ReadArgs),
+    /// Reads the claim files and reports every problem, reading no source.
+    Validate(validate::Args),
+}
 
 /// Parses the process arguments, runs the command and returns how it ended.
 #[must_use]
@@ -38,5 +50,9 @@ pub fn run() -> Exit {
             return exit;
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Quantities(args) => quantities::run(&args),
+        Command::Read(args) => read::run(&args),
+        Command::Validate(args) => validate::run(&args),
+    }
 }

@@ -86,3 +86,332 @@ pub struct Figure {
     /// ("$50bn (£38.5bn)"): the two are one figure.
     pub restated: Option<Box<Figure>>,
 }
+
+mod lexicon;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+/// Why a claim's `value` is not exactly one figure.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// No figure in it (a year, an ordinal, a name, words only).
+    #[error("no figure found in {value:?}")]
+    None {
+        /// The value as written.
+        value: String,
+    },
+    /// More than one figure in it.
+    #[error("{value:?} holds {} figures ({}); write exactly one", found.len(), found.join(", "))]
+    Several {
+        /// The value as written.
+        value: String,
+        /// The text of each figure found.
+        found: Vec<String>,
+    },
+}
+
+/// Every figure in `text`, in order of appearance (spans in chars).
+///
+/// One pass over the text: it stops at digits and at words that can start
+/// a figure, and looks around only there. Memory is what the figures take.
+#[must_use]
+pub fn find(text: &str) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut chars = CharCursor::default();
+    scan::scan(text, &mut |raw| out.push(finish(text, raw, &mut chars)));
+    out
+}
+
+/// Reads a claim's `value` as exactly one figure (spec: "`value` must parse
+/// as exactly one figure").
+pub fn parse_value(value: &str) -> Result<Figure, ValueError> {
+    let mut found = find(value);
+    match found.len() {
+        0 => Err(ValueError::None {
+            value: value.to_owned(),
+        }),
+        1 => Ok(found.remove(0)),
+        _ => Err(ValueError::Several {
+            value: value.to_owned(),
+            found: found.into_iter().map(|f| f.text).collect(),
+        }),
+    }
+}
+
+/// Converts byte offsets to char offsets moving forward through the text.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += text.as_bytes()[self.byte..byte]
+            .iter()
+            .filter(|&&c| c & 0xC0 != 0x80)
+            .count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {
+    let start = chars.at(text, raw.start);
+    let end = chars.at(text, raw.end);
+    let noun = raw.noun.map(|(s, e)| text[s..e].to_owned());
+    let restated = raw.restated.map(|r| Box::new(finish(text, *r, chars)));
+    let duration = raw.kind == Kind::Count && raw.unit.is_some();
+    let (claim, evidence) = intervals(
+        raw.kind,
+        duration,
+        raw.qualifier,
+        raw.value.unwrap_or(0.0),
+        raw.half,
+        raw.bounds,
+    );
+    Figure {
+        text: text[raw.start..raw.end].to_owned(),
+        start,
+        end,
+        value: raw.value,
+        kind: raw.kind,
+        unit: raw.unit.map(str::to_owned),
+        qualifier: raw.qualifier,
+        claim,
+        evidence,
+        noun,
+        restated,
+    }
+}
+
+impl Interval {
+    /// A single value.
+    #[must_use]
+    pub fn point(n: f64) -> Self {
+        Self::closed(Some(n), Some(n))
+    }
+
+    /// Both ends included (`None` unbounded).
+    #[must_use]
+    pub fn closed(low: Option<f64>, high: Option<f64>) -> Self {
+        Self {
+            low,
+            high,
+            low_open: false,
+            high_open: false,
+        }
+    }
+
+    /// Whether `x` lies in the interval.
+    #[must_use]
+    pub fn contains(&self, x: f64) -> bool {
+        let above = match self.low {
+            None => true,
+            Some(l) if self.low_open => x > l,
+            Some(l) => x >= l,
+        };
+        let below = match self.high {
+            None => true,
+            Some(h) if self.high_open => x < h,
+            Some(h) => x <= h,
+        };
+        above && below
+    }
+
+    /// "Just above n" as evidence: `(n, n]`, a point approached from above
+    /// (spec: "more than £12bn" as evidence). See [`Interval::fit`].
+    #[must_use]
+    pub fn just_above(n: f64) -> Self {
+        Self {
+            low: Some(n),
+            high: Some(n),
+            low_open: true,
+            high_open: false,
+        }
+    }
+
+    /// "Just below n" as evidence: `[n, n)`, a point approached from below.
+    #[must_use]
+    pub fn just_below(n: f64) -> Self {
+        Self {
+            low: Some(n),
+            high: Some(n),
+            low_open: false,
+            high_open: true,
+        }
+    }
+
+    /// How an evidence interval (`self`) stands to a claim's interval, as
+    /// the spec's "What a figure states as evidence" reads it: a point (or a
+    /// just-above/just-below point) inside, or every value inside, is
+    /// [`Fit::Inside`]; a point outside, or an interval wholly outside, is
+    /// [`Fit::Outside`]; an interval partly inside is [`Fit::Partly`].
+    #[must_use]
+    #[allow(clippy::float_cmp)] // ends are compared as stated, not computed
+    pub fn fit(&self, claim: &Interval) -> Fit {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) if l == h && self.low_open != self.high_open => {
+                // Just above n: every value from n (excluded) to a bit beyond.
+                let n = l;
+                let ok = if self.low_open {
+                    let low_ok = claim.low.is_none_or(|cl| cl <= n);
+                    let high_ok = claim.high.is_none_or(|ch| ch > n);
+                    low_ok && high_ok
+                } else {
+                    let low_ok = claim.low.is_none_or(|cl| cl < n);
+                    let high_ok = claim.high.is_none_or(|ch| ch >= n);
+                    low_ok && high_ok
+                };
+                if ok { Fit::Inside } else { Fit::Outside }
+            }
+            (Some(l), Some(h)) if l == h => {
+                if claim.contains(l) {
+                    Fit::Inside
+                } else {
+                    Fit::Outside
+                }
+            }
+            _ => {
+                let low_in = self.low.map_or(claim.low.is_none(), |l| {
+                    claim.contains(l)
+                        || (self.low_open
+                            && claim.low == Some(l)
+                            && claim.high.is_none_or(|h| h > l))
+                });
+                let high_in = self.high.map_or(claim.high.is_none(), |h| {
+                    claim.contains(h)
+                        || (self.high_open
+                            && claim.high == Some(h)
+                            && claim.low.is_none_or(|l| l < h))
+                });
+                if low_in && high_in {
+                    Fit::Inside
+                } else if self.overlaps(claim) {
+                    Fit::Partly
+                } else {
+                    Fit::Outside
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::float_cmp)]
+    fn overlaps(&self, other: &Interval) -> bool {
+        let lo_a = self.low.unwrap_or(f64::NEG_INFINITY);
+        let hi_a = self.high.unwrap_or(f64::INFINITY);
+        let lo_b = other.low.unwrap_or(f64::NEG_INFINITY);
+        let hi_b = other.high.unwrap_or(f64::INFINITY);
+        lo_a.max(lo_b) < hi_a.min(hi_b)
+            || (lo_a.max(lo_b) == hi_a.min(hi_b)
+                && self.contains(lo_a.max(lo_b))
+                && other.contains(lo_a.max(lo_b)))
+    }
+}
+
+/// How evidence stands to a claim's interval (see [`Interval::fit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fit {
+    /// Its point, or every value of it, lies in the claim's interval: supports.
+    Inside,
+    /// Its point lies outside (or all of it): contradicts.
+    Outside,
+    /// Only part of it lies inside: wider.
+    Partly,
+}
+
+/// The claim and evidence intervals of a figure (spec tables), `n` the
+/// stated number, `half` its stated precision, `bounds` a range's or vague
+/// amount's ends. Counts (not durations) are closed on whole numbers.
+fn intervals(
+    kind: Kind,
+    duration: bool,
+    qualifier: Qualifier,
+    n: f64,
+    half: f64,
+    bounds: Option<(f64, f64)>,
+) -> (Interval, Interval) {
+    let whole = kind == Kind::Count && !duration;
+    let point = Interval::point(n);
+    let (claim, evidence) = match qualifier {
+        Qualifier::Exact if half > 0.0 => (
+            Interval {
+                low: Some(n - half),
+                high: Some(n + half),
+                low_open: false,
+                high_open: true,
+            },
+            point,
+        ),
+        Qualifier::Exact => (point, point),
+        Qualifier::About => (Interval::closed(Some(0.9 * n), Some(1.1 * n)), point),
+        Qualifier::AtLeast => (Interval::closed(Some(n), None), point),
+        Qualifier::MoreThan | Qualifier::JustOver => (
+            Interval {
+                low: Some(n),
+                high: None,
+                low_open: true,
+                high_open: false,
+            },
+            if whole {
+                Interval::point(n + 1.0)
+            } else {
+                Interval::just_above(n)
+            },
+        ),
+        Qualifier::AtMost => (Interval::closed(Some(0.0), Some(n)), point),
+        Qualifier::LessThan | Qualifier::Nearly => (
+            Interval {
+                low: Some(0.0),
+                high: Some(n),
+                low_open: false,
+                high_open: true,
+            },
+            if whole {
+                Interval::point((n - 1.0).max(0.0))
+            } else {
+                Interval::just_below(n)
+            },
+        ),
+        Qualifier::Range | Qualifier::Vague => {
+            let (a, b) = bounds.unwrap_or((n, n));
+            let i = Interval::closed(Some(a), Some(b));
+            (i, i)
+        }
+    };
+    if whole {
+        (whole_numbers(claim), evidence)
+    } else {
+        (claim, evidence)
+    }
+}
+
+/// The whole numbers of an interval, as a closed interval (kept as it is
+/// when it holds none).
+fn whole_numbers(i: Interval) -> Interval {
+    let low = i.low.map(|l| {
+        if i.low_open && l.fract() == 0.0 {
+            l + 1.0
+        } else {
+            l.ceil()
+        }
+    });
+    let high = i.high.map(|h| {
+        if i.high_open && h.fract() == 0.0 {
+            h - 1.0
+        } else {
+            h.floor()
+        }
+    });
+    match (low, high) {
+        (Some(l), Some(h)) if l > h => i,
+        _ => Interval::closed(low, high),
+    }
+}

@@ -8,6 +8,9 @@
     clippy::must_use_candidate
 )]
 mod help;
+mod quantities;
+mod read;
+mod validate;
 
 use assert_cmd::Command;
 
