@@ -6,31 +6,113 @@
 //! Without a terminal `review` prompts nothing: it lists what needs review and
 //! names the commands that do the same without asking.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 
 use anyhow::Result;
+use clap::Args;
 
-use crate::claims::{Body, Claim, ClaimFile};
-use crate::cli::{Exit, lockfile, output};
-use crate::compare::{DiffOp, Op, Outcome};
+pub use super::pipeline::Checked;
+use super::source_args::{self, SourceArgs};
+use crate::claims::{self, Body, Claim};
+use crate::cli::{Exit, lockfile, output, pipeline};
+use crate::compare::{DiffOp, Op};
 use crate::review::{self, Current, Lock, Reading, Selection, Status};
 
-/// One claim file's results from a run of the check pipeline.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    /// The claim file.
-    pub file: ClaimFile,
-    /// One outcome per claim, in file order.
-    pub outcomes: Vec<Outcome>,
-    /// The SHA-256 of each source's text, by source id.
-    pub hashes: BTreeMap<String, String>,
+/// Where claim files are looked for when no path is given.
+const DEFAULT_PATH: &str = "claims";
+
+/// Arguments of `factcheck review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Claim files, or directories to search for them [default: claims/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where sources come from and the fetch limits.
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
-impl Checked {
-    fn current(&self) -> Vec<Current<'_>> {
-        review::current(&self.file, &self.outcomes)
+/// Runs `review`: at a terminal, one claim at a time; else the list.
+#[must_use]
+pub fn run(args: &ReviewArgs) -> Exit {
+    with_evidence(&args.paths, &args.sources, |checked| {
+        if io::stdin().is_terminal() && io::stdout().is_terminal() {
+            let term = console::Term::stdout();
+            interactive(
+                checked,
+                jiff::Timestamp::now(),
+                console::colors_enabled(),
+                &mut || read_key(&term),
+                &mut |text| output::stdout(text),
+            )
+        } else {
+            list(checked)
+        }
+    })
+}
+
+/// One key from the terminal, without echo or Enter.
+fn read_key(term: &console::Term) -> io::Result<Key> {
+    match term.read_key() {
+        Ok(console::Key::Char(c)) => Ok(Key::from_char(c)),
+        Ok(console::Key::Escape | console::Key::CtrlC) => Ok(Key::Quit),
+        Ok(_) => Ok(Key::Other),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Key::Quit),
+        Err(e) => Err(e),
     }
+}
+
+/// Loads the claim files below `paths` (default `claims/`), checks that their
+/// locks can be read, runs the check pipeline and hands its results to
+/// `then`. Anything that stops the run is reported on stderr as exit 2.
+pub(crate) fn with_evidence(
+    paths: &[PathBuf],
+    sources: &SourceArgs,
+    then: impl FnOnce(&[Checked]) -> Result<Exit>,
+) -> Exit {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_PATH)]
+    } else {
+        paths.to_vec()
+    };
+    let loaded = claims::load(&paths);
+    for warning in &loaded.warnings {
+        output::stderr_line(&warning.to_string());
+    }
+    if !loaded.is_ok() {
+        for error in &loaded.errors {
+            output::stderr_line(&error.to_string());
+        }
+        return Exit::Error;
+    }
+    let root = loaded.files.first().map_or_else(
+        || claims::find_root(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+        |f| f.root.clone(),
+    );
+    let result = source_args::settings_for(sources, Some(&root))
+        .map_err(anyhow::Error::msg)
+        .and_then(|settings| {
+            // A broken lock stops the run before any source is read.
+            for file in &loaded.files {
+                lockfile::read(&file.path)?;
+            }
+            pipeline::evidence(&loaded.files, &settings).map_err(anyhow::Error::msg)
+        })
+        .and_then(|checked| then(&checked));
+    match result {
+        Ok(exit) => exit,
+        Err(e) => {
+            output::stderr_line(&format!("factcheck: {e:#}"));
+            Exit::Error
+        }
+    }
+}
+
+fn current(checked: &Checked) -> Vec<Current<'_>> {
+    review::current(&checked.file, &checked.outcomes)
 }
 
 /// A claim file with its lock (as read) and each claim's status against it.
@@ -45,7 +127,7 @@ fn reviewed(checked: &[Checked]) -> Result<Vec<Reviewed<'_>>> {
         .iter()
         .map(|c| {
             let lock = lockfile::read(&c.file.path)?;
-            let statuses = review::statuses(lock.as_ref(), &c.current());
+            let statuses = review::statuses(lock.as_ref(), &current(c));
             Ok(Reviewed {
                 checked: c,
                 lock,
@@ -80,7 +162,7 @@ pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) ->
         {
             continue;
         }
-        let current = c.current();
+        let current = current(c);
         let lock = review::accept(reviewed.lock.as_ref(), &current, &c.hashes, now, selection);
         if reviewed.lock.as_ref() == Some(&lock) {
             let _ = writeln!(
@@ -500,7 +582,7 @@ pub fn interactive(
                 let id = &c.file.claims[p.claim].id;
                 let lock = review::accept(
                     r.lock.as_ref(),
-                    &c.current(),
+                    &current(c),
                     &c.hashes,
                     now,
                     Selection::Claim(id),
@@ -533,6 +615,8 @@ pub fn interactive(
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+
+    use std::collections::BTreeMap;
 
     use super::*;
     use crate::compare::{SourceVerdict, Verdict};

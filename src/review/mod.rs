@@ -40,26 +40,7 @@ pub fn lock_path(claim_file: &Path) -> PathBuf {
 /// The SHA-256 of a source's text, in lower-case hex, as locks record it.
 #[must_use]
 pub fn text_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, byte| {
-            use std::fmt::Write;
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-}
-
-/// The SHA-256 of a source's text as read: its sentences, each ended by a
-/// line feed, so the hash follows what claims are checked against.
-#[must_use]
-pub fn sentences_hash(sentences: &[String]) -> String {
-    let mut hasher = Sha256::new();
-    for sentence in sentences {
-        hasher.update(sentence.as_bytes());
-        hasher.update(b"\n");
-    }
-    hex(&hasher.finalize())
+    hex(&Sha256::digest(text.as_bytes()))
 }
 
 fn hex(bytes: &[u8]) -> String {

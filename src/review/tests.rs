@@ -595,16 +595,6 @@ fn annotate_marks_reports() {
     }
 }
 
-#[test]
-fn sentences_hash_ends_each_sentence() {
-    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
-    assert_eq!(sentences_hash(&s(&["a", "b"])), text_hash("a\nb\n"));
-    assert_ne!(
-        sentences_hash(&s(&["a b"])),
-        sentences_hash(&s(&["a", "b"]))
-    );
-}
-
 proptest::proptest! {
     #[test]
     fn parse_never_panics(text in "\\PC{0,200}") {

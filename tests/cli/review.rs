@@ -129,6 +129,7 @@ sources = ["brief"]
 [[claim]]
 id = "opinion"
 text = "The city was calm"
+about = ["calm"]
 "#,
             story = server.url("/story"),
             brief = server.url("/brief"),
@@ -374,20 +375,24 @@ fn review_at_a_terminal_accepts_one_and_rejects_another() {
     session.exp_string("q quit > ").unwrap();
     // Show the full passage, then accept.
     session.send("d").unwrap();
+    session.flush().unwrap();
     session
         .exp_string("A Russian strike on Zaporizhzhia killed [-2-] {+5+}")
         .unwrap();
     session.exp_string("q quit > ").unwrap();
     session.send("a").unwrap();
+    session.flush().unwrap();
     session.exp_string("peace (2 of 3)").unwrap();
     session.exp_string("[-advance-] {+serve+}").unwrap();
     session.exp_string("q quit > ").unwrap();
     session.send("r").unwrap();
+    session.flush().unwrap();
     session.exp_string("brief (3 of 3)").unwrap();
     session.exp_string("was: match, figure \"2\"").unwrap();
     session.exp_string("now: unreachable").unwrap();
     session.exp_string("q quit > ").unwrap();
     session.send("s").unwrap();
+    session.flush().unwrap();
     session
         .exp_string("accepted 1, rejected 1, skipped 1")
         .unwrap();
