@@ -2,10 +2,11 @@
 //! and the exit code. This is the edge: the only module besides `fetch` that
 //! touches the disk, the network or the terminal.
 
+pub mod check;
 mod exit;
 pub mod output;
-mod quantities;
 pub mod progress;
+mod quantities;
 pub mod read;
 pub mod source_args;
 mod validate;
@@ -24,6 +25,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Checks every claim file below the paths (default claims/) against its sources and reports
+    Check(check::CheckArgs),
     /// Prints every figure found in a text, one JSON object a line.
     Quantities(quantities::Args),
     /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
@@ -49,6 +52,7 @@ pub fn run() -> Exit {
         }
     };
     match cli.command {
+        Command::Check(args) => check::run(&args),
         Command::Quantities(args) => quantities::run(&args),
         Command::Read(args) => read::run(&args),
         Command::Validate(args) => validate::run(&args),
