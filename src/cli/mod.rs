@@ -3,6 +3,7 @@
 //! touches the disk, the network or the terminal.
 
 mod accept;
+pub mod check;
 mod exit;
 pub mod lockfile;
 pub mod output;
@@ -30,6 +31,8 @@ pub struct Cli {
 enum Command {
     /// Writes the current evidence to the locks without asking.
     Accept(accept::AcceptArgs),
+    /// Checks every claim file below the paths (default claims/) against its sources and reports
+    Check(check::CheckArgs),
     /// Prints every figure found in a text, one JSON object a line.
     Quantities(quantities::Args),
     /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
@@ -57,6 +60,7 @@ pub fn run() -> Exit {
         }
     };
     match cli.command {
+        Command::Check(args) => check::run(&args),
         Command::Quantities(args) => quantities::run(&args),
         Command::Read(args) => read::run(&args),
         Command::Validate(args) => validate::run(&args),

@@ -20,9 +20,6 @@ use crate::cli::{Exit, lockfile, output, pipeline};
 use crate::compare::{DiffOp, Op};
 use crate::review::{self, Current, Lock, Reading, Selection, Status};
 
-/// Where claim files are looked for when no path is given.
-const DEFAULT_PATH: &str = "claims";
-
 /// Arguments of `factcheck review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -74,7 +71,7 @@ pub(crate) fn with_evidence(
     then: impl FnOnce(&[Checked]) -> Result<Exit>,
 ) -> Exit {
     let paths = if paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_PATH)]
+        vec![PathBuf::from(super::check::DEFAULT_PATH)]
     } else {
         paths.to_vec()
     };
