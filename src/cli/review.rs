@@ -18,7 +18,7 @@ use super::source_args::{self, SourceArgs};
 use crate::claims::{self, Body, Claim};
 use crate::cli::{Exit, lockfile, output, pipeline};
 use crate::compare::{DiffOp, Op};
-use crate::review::{self, Current, Lock, Reading, Selection, Status};
+use crate::review::{self, Current, Lock, LockedVerdict, Reading, Selection, Status};
 
 /// Arguments of `factcheck review`.
 #[derive(Debug, Args)]
@@ -144,7 +144,7 @@ pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) ->
             .any(|c| c.file.claims.iter().any(|k| k.id == id))
     {
         output::stderr_line(&format!(
-            "error: no claim `{id}` in {}",
+            "factcheck: no claim `{id}` in {}",
             paths(checked).join(", ")
         ));
         return Ok(Exit::Error);
@@ -170,6 +170,27 @@ pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) ->
             continue;
         }
         let written = lockfile::write(&c.file.path, &lock)?;
+        let unread: Vec<String> = lock
+            .claims
+            .iter()
+            .filter(|(id, _)| selection == Selection::All || selection == Selection::Claim(id))
+            .flat_map(|(id, claim)| {
+                claim
+                    .sources
+                    .iter()
+                    .filter(|(_, s)| s.verdict == LockedVerdict::Unreachable)
+                    .map(move |(source, _)| format!("{id} ({source})"))
+            })
+            .collect();
+        if !unread.is_empty() {
+            // Accepting an unreachable source silences it until it changes:
+            // say so, in case the network (or --offline) was the reason.
+            output::stderr_line(&format!(
+                "factcheck: note: {} accepted as unreachable: {}",
+                written.display(),
+                clean(&unread.join(", "))
+            ));
+        }
         let count = match selection {
             Selection::All => lock.claims.len(),
             Selection::Claim(_) => 1,
@@ -584,17 +605,34 @@ pub fn interactive(
                     now,
                     Selection::Claim(id),
                 );
-                lockfile::write(&c.file.path, &lock)?;
+                let written = lockfile::write(&c.file.path, &lock)?;
                 r.lock = Some(lock);
                 tally.accepted += 1;
+                let _ = write(&format!(
+                    "  {}: accepted, written to {}\n\n",
+                    clean(id),
+                    written.display()
+                ))?;
             }
-            Key::Reject | Key::RejectAll => tally.rejected += 1,
-            _ => tally.skipped += 1,
+            Key::Reject | Key::RejectAll => {
+                tally.rejected += 1;
+                let _ = write(&format!(
+                    "  {}: rejected, the lock keeps what was accepted before\n\n",
+                    clean(&reviewed[p.file].checked.file.claims[p.claim].id)
+                ))?;
+            }
+            _ => {
+                tally.skipped += 1;
+                let _ = write(&format!(
+                    "  {}: skipped\n\n",
+                    clean(&reviewed[p.file].checked.file.claims[p.claim].id)
+                ))?;
+            }
         }
         left -= 1;
     }
     let mut out = format!(
-        "\naccepted {}, rejected {}, skipped {}",
+        "accepted {}, rejected {}, skipped {}",
         tally.accepted, tally.rejected, tally.skipped
     );
     if left > 0 {

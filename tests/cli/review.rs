@@ -382,11 +382,15 @@ fn review_at_a_terminal_accepts_one_and_rejects_another() {
     session.exp_string("q quit > ").unwrap();
     session.send("a").unwrap();
     session.flush().unwrap();
+    session
+        .exp_string("killed: accepted, written to claims/strike.lock")
+        .unwrap();
     session.exp_string("peace (2 of 3)").unwrap();
     session.exp_string("[-advance-] {+serve+}").unwrap();
     session.exp_string("q quit > ").unwrap();
     session.send("r").unwrap();
     session.flush().unwrap();
+    session.exp_string("peace: rejected").unwrap();
     session.exp_string("brief (3 of 3)").unwrap();
     session.exp_string("was: match, figure \"2\"").unwrap();
     session.exp_string("now: unreachable").unwrap();
