@@ -53,7 +53,9 @@ pub fn run(args: &ReviewArgs) -> Exit {
 
 /// One key from the terminal, without echo or Enter.
 fn read_key(term: &console::Term) -> io::Result<Key> {
-    match term.read_key() {
+    // Raw: Ctrl-C comes back as a key (the terminal restored) rather than
+    // as SIGINT, so the session ends with its tally.
+    match term.read_key_raw() {
         Ok(console::Key::Char(c)) => Ok(Key::from_char(c)),
         Ok(console::Key::Escape | console::Key::CtrlC) => Ok(Key::Quit),
         Ok(_) => Ok(Key::Other),

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::factcheck;
@@ -429,4 +430,57 @@ fn review_at_a_terminal_accepts_one_and_rejects_another() {
     assert_eq!(code, 1);
     assert_eq!(claim(&report, "killed")["accepted"], true);
     assert_eq!(claim(&report, "peace")["changed_since_review"], true);
+}
+
+#[test]
+fn ctrl_c_in_review_keeps_the_decisions_made() {
+    let server = Server::start();
+    let project = Project::new(&server);
+    project.run(&["accept", "claims"]).success();
+    server.switch_to(2);
+
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"));
+    command
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .args(["review", "claims", "--refresh"]);
+    let mut session = rexpect::session::spawn_command(command, Some(30_000)).unwrap();
+    session.exp_string("q quit > ").unwrap();
+    session.send("a").unwrap();
+    session.flush().unwrap();
+    session.exp_string("peace (2 of 3)").unwrap();
+    session.exp_string("q quit > ").unwrap();
+    session.send_control('c').unwrap();
+    session
+        .exp_string("accepted 1, rejected 0, skipped 0, not reached 2")
+        .unwrap();
+    session.exp_eof().unwrap();
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("killed 5 civilians"), "{lock}");
+    assert!(
+        lock.contains("does not advance the cause of peace\" in"),
+        "{lock}"
+    );
+}
+
+#[test]
+fn accept_says_which_sources_it_records_as_unreachable() {
+    let server = Server::start();
+    let project = Project::new(&server);
+    project
+        .run(&["accept", "claims"])
+        .success()
+        .stderr(predicates::str::contains("unreachable").not());
+    server.switch_to(2);
+    project
+        .run(&["accept", "claims"])
+        .success()
+        .stderr(predicates::str::contains(
+            "strike.lock accepted as unreachable: brief (brief)",
+        ));
+    // Accepted, the unreachable claim no longer fails the gate.
+    let (code, report) = project.json(&["--locked"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(claim(&report, "brief")["verdict"], "unreachable");
+    assert_eq!(claim(&report, "brief")["accepted"], true);
 }
