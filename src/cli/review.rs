@@ -18,6 +18,7 @@ use super::source_args::{self, SourceArgs};
 use crate::claims::{self, Body, Claim};
 use crate::cli::{Exit, lockfile, output, pipeline};
 use crate::compare::{DiffOp, Op};
+use crate::report::escape::clean;
 use crate::review::{self, Current, Lock, LockedVerdict, Reading, Selection, Status};
 
 /// Arguments of `factcheck review`.
@@ -358,14 +359,6 @@ fn render_diff(diff: &[DiffOp], full: bool, color: bool) -> String {
         parts.push(part);
     }
     parts.join(" ")
-}
-
-/// Control characters from a web page never reach the terminal.
-fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect()
 }
 
 fn claim_words(claim: &Claim) -> String {

@@ -163,6 +163,8 @@ fn a_lock_round_trips_and_is_stable() {
     assert_eq!(lock.claims["down"].sources["gone"].sha256, None);
     assert!(text.starts_with("# factcheck evidence lock"));
     assert!(text.contains("first-read = 2026-11-29T10:00:00Z"), "{text}");
+    // The format as people and diffs see it.
+    insta::assert_snapshot!(text);
 }
 
 #[test]
