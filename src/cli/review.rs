@@ -649,7 +649,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::compare::{SourceVerdict, Verdict};
+    use crate::compare::{Evidence, SourceVerdict, Verdict};
     use crate::review::fixture::{
         T1, T2, at, evidence, figure_claim, file, killed, outcome, point,
     };
@@ -892,5 +892,33 @@ mod tests {
         let (exit, screen) = drive(&[checked], &[]);
         assert_eq!(exit, Exit::Passed);
         assert!(!screen.contains(PROMPT), "{screen}");
+    }
+
+    #[test]
+    fn never_accepted_claims_show_their_evidence_and_start_a_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut checked = changed_three(dir.path());
+        std::fs::remove_file(review::lock_path(&checked.file.path)).unwrap();
+        checked.outcomes[2] = outcome(
+            Verdict::Unreachable,
+            vec![Evidence {
+                error: Some("HTTP 404 Not Found".to_owned()),
+                ..evidence("wire", SourceVerdict::Unreachable, None, None)
+            }],
+        );
+        let (exit, screen) = drive(&[checked], &[Key::Skip, Key::Accept, Key::Quit]);
+        assert_eq!(exit, Exit::Failed);
+        assert!(screen.contains("a (1 of 3)"), "{screen}");
+        assert!(
+            screen.contains("never accepted; the evidence now:"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("passage: The strike killed five civilians"),
+            "{screen}"
+        );
+        assert!(screen.contains("reason: HTTP 404 Not Found"), "{screen}");
+        let lock = lockfile::read(&dir.path().join("x.toml")).unwrap().unwrap();
+        assert_eq!(lock.claims.keys().collect::<Vec<_>>(), ["b"]);
     }
 }
