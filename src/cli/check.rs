@@ -237,7 +237,15 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
             url: p.url.clone(),
         })
     });
-    let fetch = source_args::settings_for(&args.sources, Some(root))?;
+    // factcheck.toml's fetch keys, its source options beneath the command
+    // line's, and the command line's archives replayed first (the first
+    // archive holding a URL wins).
+    let mut base = source_args::file_settings(Some(root))?;
+    base.offline |= config.offline == Some(true);
+    base.refresh |= config.refresh == Some(true);
+    base.archive.clone_from(&config.archive);
+    let mut fetch = args.sources.settings(base, Some(root));
+    fetch.replay.extend(config.replay.iter().flatten().cloned());
     Ok(Settings {
         format,
         output,
@@ -364,7 +372,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
