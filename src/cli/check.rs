@@ -274,6 +274,8 @@ fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
     locations.dedup();
     let fetched = fetch::fetch_all(&settings.fetch, &locations).map_err(|e| e.to_string())?;
     let read = read_all(&keys, &fetched);
+    // The pages themselves are no longer needed, only their indexes.
+    drop(fetched);
 
     let mut summary = Summary::default();
     let mut reports = Vec::with_capacity(files.len());
