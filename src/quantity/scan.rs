@@ -70,14 +70,17 @@ pub(crate) fn scan(text: &str, out: &mut impl FnMut(Raw)) {
                 continue;
             }
             let w = &b[i..we];
-            if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                && b[we..].starts_with(b"://")
-                || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.'))
+            let first = c | 0x20;
+            if (first == b'h' || first == b'w')
+                && ((w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                    && b[we..].starts_with(b"://")
+                    || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.')))
             {
                 i = sc.token_end(we);
                 continue;
             }
-            if w.len() <= 9 {
+            // Only words that can start a figure are looked up.
+            if w.len() <= 9 && CAN_START[usize::from(first)] {
                 let mut buf = [0u8; 24];
                 if let Some(l) = lower(w, &mut buf) {
                     let l: &[u8] = l;
@@ -108,6 +111,18 @@ pub(crate) fn scan(text: &str, out: &mut impl FnMut(Raw)) {
         i += 1;
     }
 }
+
+/// First letters (lowercase) of the words that can start a figure.
+const CAN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcdefhlmnoqstz";
+    let mut k = 0;
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn is_vague_start(l: &[u8]) -> bool {
     matches!(
@@ -954,6 +969,41 @@ impl Sc<'_> {
         let q = self.back_hs(left);
         if q > floor && b[q - 1] == b'~' {
             return Some((Qualifier::About, q - 1));
+        }
+        // Every qualifier phrase ends with one of a few words: look no
+        // further back unless the word before the figure is one of them.
+        let (s0, e0) = self.prev_word(left, floor)?;
+        let mut b0 = [0u8; 24];
+        if !matches!(
+            lower(&b[s0..e0], &mut b0)?,
+            b"about"
+                | b"around"
+                | b"roughly"
+                | b"approximately"
+                | b"approx"
+                | b"circa"
+                | b"some"
+                | b"estimated"
+                | b"an"
+                | b"of"
+                | b"less"
+                | b"least"
+                | b"than"
+                | b"over"
+                | b"above"
+                | b"exceeding"
+                | b"surpassing"
+                | b"most"
+                | b"to"
+                | b"as"
+                | b"under"
+                | b"below"
+                | b"nearly"
+                | b"almost"
+                | b"between"
+                | b"at"
+        ) {
+            return None;
         }
         let mut ws: [(usize, usize); 4] = [(0, 0); 4];
         let mut n = 0;
