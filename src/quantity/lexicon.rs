@@ -756,3 +756,75 @@ pub(crate) fn lower<'b>(w: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     }
     Some(&buf[..w.len()])
 }
+
+/// A fraction's denominator after a number ("two thirds", "five eighths",
+/// "a hundred trillionths"): the number is part of a fraction, not a figure.
+pub(crate) fn fraction_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"half"
+            | b"halves"
+            | b"third"
+            | b"thirds"
+            | b"quarter"
+            | b"quarters"
+            | b"fourth"
+            | b"fourths"
+    ) || (w.len() > 4
+        && (w.ends_with(b"ths")
+            || w.ends_with(b"firsts")
+            || w.ends_with(b"seconds") && w.len() > 7)
+        && w != b"months"
+        && w != b"depths"
+        && w != b"births"
+        && w != b"deaths"
+        && w != b"truths"
+        && w != b"youths"
+        && w != b"mouths"
+        && w != b"widths"
+        && w != b"lengths"
+        && w != b"strengths"
+        && w != b"paths"
+        && w != b"baths"
+        && w != b"moths"
+        && w != b"cloths"
+        && w != b"growths")
+        || matches!(
+            w,
+            b"fifth"
+                | b"sixth"
+                | b"seventh"
+                | b"eighth"
+                | b"ninth"
+                | b"tenth"
+                | b"hundredth"
+                | b"thousandth"
+                | b"millionth"
+                | b"billionth"
+                | b"trillionth"
+        )
+}
+
+/// ISO codes also written in lowercase beside a number ("100 usd").
+pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"usd" => "USD",
+        b"eur" => "EUR",
+        b"gbp" => "GBP",
+        b"jpy" => "JPY",
+        b"cny" | b"rmb" => "CNY",
+        b"chf" => "CHF",
+        b"cad" => "CAD",
+        b"aud" => "AUD",
+        b"inr" => "INR",
+        b"rub" => "RUB",
+        b"uah" => "UAH",
+        b"sek" => "SEK",
+        b"nok" => "NOK",
+        b"mxn" => "MXN",
+        b"brl" => "BRL",
+        b"hkd" => "HKD",
+        b"nzd" => "NZD",
+        _ => return None,
+    })
+}

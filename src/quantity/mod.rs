@@ -168,7 +168,7 @@ fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {
     let noun = raw.noun.map(|(s, e)| text[s..e].to_owned());
     let restated = raw.restated.map(|r| Box::new(finish(text, *r, chars)));
     let duration = raw.kind == Kind::Count && raw.unit.is_some();
-    let (claim, evidence) = intervals(
+    let (mut claim, mut evidence) = intervals(
         raw.kind,
         duration,
         raw.qualifier,
@@ -176,11 +176,15 @@ fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {
         raw.half,
         raw.bounds,
     );
+    for i in [&mut claim, &mut evidence] {
+        i.low = i.low.map(tidy);
+        i.high = i.high.map(tidy);
+    }
     Figure {
         text: text[raw.start..raw.end].to_owned(),
         start,
         end,
-        value: raw.value,
+        value: raw.value.map(tidy),
         kind: raw.kind,
         unit: raw.unit.map(str::to_owned),
         qualifier: raw.qualifier,
@@ -325,6 +329,19 @@ pub enum Fit {
     Outside,
     /// Only part of it lies inside: wider.
     Partly,
+}
+
+/// Rounds away the binary noise of decimal arithmetic ("2.2%" covers
+/// [2.15, 2.25), not [2.1500000000000004, 2.25)): 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - (x.abs().log10().ceil() as i32);
+    let digits = digits.clamp(-290, 290);
+    let p = 10f64.powi(digits);
+    let r = (x * p).round() / p;
+    if r.is_finite() { r } else { x }
 }
 
 /// The claim and evidence intervals of a figure (spec tables), `n` the

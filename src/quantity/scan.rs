@@ -561,7 +561,7 @@ impl Sc<'_> {
                 if tokens == 0 {
                     let d = self.digits(t);
                     if d.bad {
-                        return Err(d.end);
+                        return Err(self.chain_end(d.end));
                     }
                     digit_start = true;
                     group = d.value;
@@ -951,7 +951,7 @@ impl Sc<'_> {
                 return None;
             }
             let w = &b[ws..q];
-            if let Some(code) = lexicon::iso_code(w) {
+            if let Some(code) = lexicon::iso_code(w).or_else(|| lexicon::lowercase_code(w)) {
                 return Some((code, ws));
             }
             if w == b"Rs" || w == b"INR" {
@@ -1065,7 +1065,8 @@ impl Sc<'_> {
                 return Err(self.token_end(i));
             }
             if p == b'+' && (i < 2 || !b[i - 2].is_ascii_alphanumeric()) {
-                return Err(self.token_end(i));
+                // "+44 20 7946 0958": a phone number.
+                return Err(self.chain_end(i));
             }
             if p == b'-' && i >= 2 && b[i - 2].is_ascii_alphanumeric() {
                 return Err(self.token_end(i));
@@ -1234,6 +1235,15 @@ impl Sc<'_> {
                 let l2: &[u8] = next2
                     .and_then(|(s, e)| lower(&b[s..e], &mut buf2))
                     .map_or(b"", |x| x);
+                // A plural denominator takes any numerator, a singular one only "one".
+                if num.words
+                    && lexicon::fraction_word(l)
+                    && !matches!(l, b"half" | b"quarter")
+                    && (l.ends_with(b"s") || num.single_one)
+                {
+                    // "two thirds", "five eighths": a fraction, not a count.
+                    return Err(we);
+                }
                 if l == b"percent" || l == b"pct" || l == b"percentage" {
                     percent = true;
                     end = we;
@@ -1249,12 +1259,15 @@ impl Sc<'_> {
                 } else if l == b"per" && (l2 == b"cent" || l2 == b"cents") {
                     percent = true;
                     end = next2.map_or(we, |x| x.1);
-                } else if let Some(code) = lexicon::iso_code(w).or_else(|| {
-                    // "30 MUSD", "120 MEUR": millions of a currency.
-                    (w.len() == 4 && w[0] == b'M')
-                        .then(|| lexicon::iso_code(&w[1..]))
-                        .flatten()
-                }) {
+                } else if let Some(code) = lexicon::iso_code(w)
+                    .or_else(|| lexicon::lowercase_code(w))
+                    .or_else(|| {
+                        // "30 MUSD", "120 MEUR": millions of a currency.
+                        (w.len() == 4 && w[0] == b'M')
+                            .then(|| lexicon::iso_code(&w[1..]))
+                            .flatten()
+                    })
+                {
                     if unit.is_none() || unit == Some(code) {
                         if w.len() == 4 {
                             value *= 1e6;
@@ -1584,6 +1597,12 @@ impl Sc<'_> {
             }
             let unit2 = if percent { Some("%") } else { u2 };
             let units_ok = unit.is_none() || unit2.is_none() || unit == unit2;
+            let p = self.skip_hs(end);
+            let dashed = b.get(p) == Some(&b'-') || b[p.min(b.len())..].starts_with("–".as_bytes());
+            if dashed && a >= v2 && num.plain_int {
+                // "won 3-1", "passed 52-48": a score or a tally, not a figure.
+                return Err(e2);
+            }
             if a < v2 && units_ok {
                 if unit.is_none()
                     && let Some(u) = unit2
@@ -1682,6 +1701,20 @@ impl Sc<'_> {
             return Err(skip);
         }
 
+        // "c $ 100 and fifty": cents in words after a symbol and whole units.
+        if kind == Kind::Money
+            && left < i
+            && num.plain_int
+            && bounds.is_none()
+            && self.is_word(self.next_word(end), b"and")
+            && let Some((c, ce)) = self.cents_after(end)
+        {
+            let q = self.skip_hs(self.next_word(end).map_or(end, |x| x.1));
+            if self.letter(q) {
+                value += c;
+                end = ce;
+            }
+        }
         // "£2bn sterling".
         if unit == Some("GBP")
             && let Some((s1, e1)) = self.next_word(end)
@@ -1736,6 +1769,29 @@ impl Sc<'_> {
             }
         }
         Ok((raw, next))
+    }
+
+    /// The end of a chain of digit groups joined by spaces, hyphens, dots or
+    /// brackets, from `j` (a phone or reference number).
+    fn chain_end(&self, mut j: usize) -> usize {
+        let b = self.b;
+        loop {
+            while self.digit(j) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < b.len()
+                && matches!(b[k], b' ' | b'-' | b'.' | b'(' | b')' | b'/')
+                && k - j < 3
+            {
+                k += 1;
+            }
+            if k > j && self.digit(k) {
+                j = k;
+            } else {
+                return j;
+            }
+        }
     }
 
     /// Where to resume after a rejected number that may head a range ("2022-2024").
