@@ -536,8 +536,8 @@ pub(crate) fn reference_word(w: &[u8]) -> bool {
             | b"ages"
             | b"sized"
             | b"size"
-            | b"score"
-            | b"scored"
+            | b"magnitude"
+            | b"scale"
     )
 }
 

@@ -1142,7 +1142,12 @@ impl Sc<'_> {
         }
 
         // Hyphenated compounds: "12,000-strong", "four-brigade", "12-cent", "five-year".
-        if !percent && b.get(end) == Some(&b'-') && self.letter(end + 1) {
+        if num.small_m && b.get(end) == Some(&b'-') && unit.is_none() {
+            // "a 20m-high wall": metres.
+            return Err(self.token_end(end));
+        }
+        // Money is never a compound's head: "the £1bn-a-year scheme" is £1bn.
+        if !percent && kind == Kind::Count && b.get(end) == Some(&b'-') && self.letter(end + 1) {
             let ws = end + 1;
             let we = self.word_end(ws);
             let mut buf = [0u8; 24];
@@ -1399,7 +1404,8 @@ impl Sc<'_> {
                 return Err(skip);
             }
             if adjacent && bare && !num.words && lexicon::reference_word(pl) {
-                return Err(skip);
+                // "aged 18 to 24", "pages 3-5": the second number goes too.
+                return Err(self.reference_tail(end));
             }
             if bare
                 && pl == b"of"
@@ -1519,8 +1525,7 @@ impl Sc<'_> {
             && num.plain_int
             && num.int_len == 4
             && (1000.0..=2100.0).contains(&value)
-            && qualifier == Qualifier::Exact
-            && !between
+            && (qualifier == Qualifier::Exact || between)
         {
             let counts = self.next_word(end).is_some_and(|(s, e)| {
                 let mut bb = [0u8; 24];
@@ -1791,6 +1796,33 @@ impl Sc<'_> {
             } else {
                 return j;
             }
+        }
+    }
+
+    /// Where to resume after a reference number, past a second one joined
+    /// by a dash, "to", "and" or "or" ("pages 3-5", "aged 18 to 24").
+    fn reference_tail(&self, end: usize) -> usize {
+        let b = self.b;
+        let p = self.skip_hs(end);
+        let q = if matches!(b.get(p), Some(b'-')) {
+            p + 1
+        } else if b[p.min(b.len())..].starts_with("–".as_bytes()) {
+            p + 3
+        } else if let Some((s, e)) = self.next_word(end)
+            && matches!(
+                b[s..e].to_ascii_lowercase().as_slice(),
+                b"to" | b"and" | b"or"
+            )
+        {
+            e
+        } else {
+            return end;
+        };
+        let r = self.skip_hs(q);
+        if self.digit(r) {
+            self.chain_end(r)
+        } else {
+            end
         }
     }
 
@@ -2071,6 +2103,8 @@ impl Sc<'_> {
                 b"thousand" => (3000.0, 9999.0, next.map_or(we, |x| x.1)),
                 b"million" => (3e6, 9_999_999.0, next.map_or(we, |x| x.1)),
                 b"billion" => (3e9, 9_999_999_999.0, next.map_or(we, |x| x.1)),
+                // Not in the spec's table: as "several hundred" is read, [3x, 10x - 1].
+                b"dozen" => (36.0, 119.0, next.map_or(we, |x| x.1)),
                 _ => (3.0, 9.0, we),
             },
             b"dozens" => (24.0, 143.0, we),

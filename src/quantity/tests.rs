@@ -423,6 +423,16 @@ fn durations_and_compounds() {
 }
 
 #[test]
+fn money_heads_no_compound_and_several_dozen_is_vague() {
+    let f = find("the £1bn-a-year scheme");
+    assert_eq!((f.len(), f[0].text.as_str()), (1, "£1bn"));
+    let f = find("several dozen protesters");
+    assert_eq!((f[0].claim.low, f[0].claim.high), (Some(36.0), Some(119.0)));
+    let f = find("1.5m people fled");
+    assert_eq!(f[0].value, Some(1.5e6));
+}
+
+#[test]
 fn restated_money_is_one_figure() {
     let f = find("a $50bn (£38.5bn) loan");
     assert_eq!(f.len(), 1, "{f:?}");
@@ -472,6 +482,21 @@ fn not_figures() {
         "two-thirds",
         "https://example.org/a?q=30%25",
         "1e999",
+        "they won 3-1",
+        "the bill passed 52-48",
+        "call 020 7946 0958",
+        "call +44 20 7946 0958",
+        "two thirds of voters",
+        "a magnitude 7.8 earthquake",
+        "those aged 18 to 24",
+        "pages 3-5",
+        "a 20m-high wall",
+        "Between 2019 and 2022",
+        "the 2022-23 season",
+        "on 22/10/2024",
+        "the S&P 500",
+        "Apollo 11",
+        "1m isn't much",
     ] {
         let f = find(text);
         assert!(
