@@ -94,7 +94,7 @@ pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
     Some(match w {
         b"pound" | b"pounds" | b"sterling" | b"quid" => ("GBP", 1.0),
         b"pence" | b"penny" | b"pennies" => ("GBP", 0.01),
-        b"dollar" | b"dollars" | b"usd" => ("USD", 1.0),
+        b"dollar" | b"dollars" | b"usd" | b"buck" | b"bucks" => ("USD", 1.0),
         b"cent" | b"cents" => ("USD", 0.01),
         b"euro" | b"euros" => ("EUR", 1.0),
         b"hryvnia" | b"hryvnias" | b"hryvnas" | b"hryvna" | b"hryvnya" | b"uah" => ("UAH", 1.0),

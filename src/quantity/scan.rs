@@ -910,7 +910,6 @@ impl Sc<'_> {
         if q <= floor {
             return None;
         }
-        let glued = q == i;
         if b[q - 1] == b'$' {
             let cs = q - 1;
             // A country prefix: "US$", "C$", "nzd$", or spaced as in "c $ 100".
@@ -957,7 +956,14 @@ impl Sc<'_> {
             if w == b"Rs" || w == b"INR" {
                 return Some(("INR", ws));
             }
-            let _ = glued;
+        }
+        // "Rs. 500".
+        if b[q - 1] == b'.'
+            && q >= 3
+            && &b[q - 3..q - 1] == b"Rs"
+            && (q == 3 || !self.letter(q - 4))
+        {
+            return Some(("INR", q - 3));
         }
         None
     }
@@ -1249,7 +1255,7 @@ impl Sc<'_> {
                     // "two thirds", "five eighths": a fraction, not a count.
                     return Err(we);
                 }
-                if l == b"percent" || l == b"pct" || l == b"percentage" {
+                if l == b"percent" || l == b"percents" || l == b"pct" || l == b"percentage" {
                     percent = true;
                     end = we;
                     if l == b"percentage"
@@ -1296,14 +1302,8 @@ impl Sc<'_> {
                         }
                     }
                 } else if unit.is_none()
-                    && let Some((code, f)) = lexicon::currency_name(l)
-                        .or_else(|| lexicon::currency_country(l, l2).map(|c| (c, 1.0)))
+                    && let Some((code, f, name_end)) = self.currency_words(ws)
                 {
-                    let name_end = if lexicon::currency_name(l).is_some() {
-                        we
-                    } else {
-                        next2.map_or(we, |x| x.1)
-                    };
                     unit = Some(code);
                     kind = Kind::Money;
                     value *= f;
@@ -1797,6 +1797,41 @@ impl Sc<'_> {
                 return j;
             }
         }
+    }
+
+    /// A currency in words at `ws`: "pounds", "US dollars", "U.S. dollars",
+    /// "Hong Kong dollars". Gives the code, the factor to the major unit and the end.
+    fn currency_words(&self, ws: usize) -> Option<(&'static str, f64, usize)> {
+        let b = self.b;
+        let we = self.word_end(ws);
+        let mut b1 = [0u8; 24];
+        let l = lower(&b[ws..we], &mut b1)?;
+        if let Some((code, f)) = lexicon::currency_name(l) {
+            return Some((code, f, we));
+        }
+        // "U.S. dollars".
+        let (adj, after_adj): (&[u8], usize) =
+            if b[ws..].len() >= 4 && b[ws..ws + 4].eq_ignore_ascii_case(b"u.s.") {
+                (b"us", ws + 4)
+            } else {
+                (l, we)
+            };
+        let (s2, e2) = self.next_word(after_adj)?;
+        let mut b2 = [0u8; 24];
+        let l2 = lower(&b[s2..e2], &mut b2)?;
+        if let Some(code) = lexicon::currency_country(adj, l2) {
+            return Some((code, 1.0, e2));
+        }
+        // Two-word countries: "Hong Kong", "New Zealand", "South African".
+        if matches!(adj, b"hong" | b"new" | b"south") {
+            let (s3, e3) = self.next_word(e2)?;
+            let mut b3 = [0u8; 24];
+            let l3 = lower(&b[s3..e3], &mut b3)?;
+            if let Some(code) = lexicon::currency_country(l2, l3) {
+                return Some((code, 1.0, e3));
+            }
+        }
+        None
     }
 
     /// Where to resume after a reference number, past a second one joined
