@@ -1489,9 +1489,33 @@ impl Sc<'_> {
             let next = b.get(after).copied();
             if q > floor && b[q - 1] == b',' {
                 let p = self.back_hs(q - 1);
+                let ws = self.word_start(p);
+                let mut pb = [0u8; 24];
+                let person = lower(&b[ws..p], &mut pb).is_some_and(|l| {
+                    matches!(
+                        l,
+                        b"boy"
+                            | b"girl"
+                            | b"man"
+                            | b"woman"
+                            | b"teenager"
+                            | b"teen"
+                            | b"mother"
+                            | b"father"
+                            | b"son"
+                            | b"daughter"
+                            | b"wife"
+                            | b"husband"
+                            | b"pensioner"
+                            | b"student"
+                            | b"driver"
+                            | b"victim"
+                            | b"suspect"
+                    )
+                });
                 if p > floor
                     && b[p - 1].is_ascii_alphabetic()
-                    && b[self.word_start(p)].is_ascii_uppercase()
+                    && (b[ws].is_ascii_uppercase() || person)
                     && matches!(next, None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
                 {
                     return Err(skip);
@@ -1527,11 +1551,24 @@ impl Sc<'_> {
             && (1000.0..=2100.0).contains(&value)
             && (qualifier == Qualifier::Exact || between)
         {
-            let counts = self.next_word(end).is_some_and(|(s, e)| {
+            // News writes counts of a thousand or more with a comma; a bare
+            // "2022" is a year, also before a noun ("the 2022 invasion").
+            // It counts only before a plural noun with no determiner before it
+            // ("killed 2000 people").
+            let plural_next = self.next_word(end).is_some_and(|(s, e)| {
                 let mut bb = [0u8; 24];
-                lower(&b[s..e], &mut bb)
-                    .is_some_and(|l| !lexicon::stop_word(l) && b[s].is_ascii_lowercase())
-            }) && !matches!(
+                lower(&b[s..e], &mut bb).is_some_and(|l| {
+                    b[s].is_ascii_lowercase()
+                        && !lexicon::stop_word(l)
+                        && (l == b"people"
+                            || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
+                })
+            });
+            let determiner = pw.is_some_and(|(ps, _)| {
+                b[ps].is_ascii_uppercase()
+                    || (ps >= 2 && b[ps - 1] == b'\'')
+                    || self.char_before(ps) == Some('’')
+            }) || matches!(
                 pl,
                 b"in"
                     | b"since"
@@ -1545,6 +1582,17 @@ impl Sc<'_> {
                     | b"after"
                     | b"of"
                     | b"the"
+                    | b"a"
+                    | b"an"
+                    | b"its"
+                    | b"their"
+                    | b"his"
+                    | b"her"
+                    | b"our"
+                    | b"this"
+                    | b"that"
+                    | b"last"
+                    | b"next"
                     | b"early"
                     | b"late"
                     | b"mid"
@@ -1562,7 +1610,16 @@ impl Sc<'_> {
                     | b"start"
                     | b"through"
                     | b"for"
-            ) && self.back_hs(left) == left.min(self.back_hs(left));
+                    | b"s"
+                    | b"on"
+                    | b"at"
+                    | b"fiscal"
+                    | b"calendar"
+                    | b"class"
+                    | b"vintage"
+                    | b"model"
+            );
+            let counts = plural_next && !determiner;
             if !counts {
                 return Err(self.range_skip(end));
             }
