@@ -319,6 +319,42 @@ impl Interval {
     }
 }
 
+/// The factor that turns an amount in duration unit `from` into unit `to`
+/// (spec: years to months x12, weeks to days x7, days to hours x24, hours to
+/// minutes x60, chained; months and weeks never convert into each other).
+/// `None` when the two do not convert or `to` is the larger unit: convert
+/// both figures to the smaller unit first.
+#[must_use]
+pub fn duration_factor(from: &str, to: &str) -> Option<f64> {
+    const CHAINS: [&[(&str, f64)]; 2] = [
+        &[("years", 1.0), ("months", 12.0)],
+        &[
+            ("weeks", 1.0),
+            ("days", 7.0),
+            ("hours", 168.0),
+            ("minutes", 10_080.0),
+            ("seconds", 604_800.0),
+        ],
+    ];
+    CHAINS.iter().find_map(|chain| {
+        let f = chain.iter().position(|(u, _)| *u == from)?;
+        let t = chain.iter().position(|(u, _)| *u == to)?;
+        (t >= f).then(|| chain[t].1 / chain[f].1)
+    })
+}
+
+impl Interval {
+    /// The interval with both ends multiplied by `factor` (a unit change).
+    #[must_use]
+    pub fn scaled(self, factor: f64) -> Self {
+        Self {
+            low: self.low.map(|x| tidy(x * factor)),
+            high: self.high.map(|x| tidy(x * factor)),
+            ..self
+        }
+    }
+}
+
 /// How evidence stands to a claim's interval (see [`Interval::fit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

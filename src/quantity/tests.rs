@@ -586,3 +586,19 @@ mod props {
         }
     }
 }
+
+#[test]
+fn durations_convert_down_the_spec_chains_only() {
+    assert_eq!(duration_factor("years", "months"), Some(12.0));
+    assert_eq!(duration_factor("weeks", "days"), Some(7.0));
+    assert_eq!(duration_factor("days", "minutes"), Some(1440.0));
+    assert_eq!(duration_factor("years", "years"), Some(1.0));
+    assert_eq!(duration_factor("months", "years"), None);
+    assert_eq!(duration_factor("months", "weeks"), None);
+    assert_eq!(duration_factor("years", "days"), None);
+    let over_two_years = find("over two years")[0].claim.scaled(12.0);
+    assert_eq!(
+        (over_two_years.low, over_two_years.low_open),
+        (Some(24.0), true)
+    );
+}
