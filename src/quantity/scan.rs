@@ -1132,6 +1132,15 @@ impl Sc<'_> {
                 return Err(self.token_end(end));
             }
         }
+        // A dollar sign after the number, not heading another: "50$", "50 $".
+        if unit.is_none() && !percent {
+            let p = self.skip_hs(end);
+            if b.get(p) == Some(&b'$') && !self.digit(self.skip_hs(p + 1)) && !self.letter(p + 1) {
+                unit = Some("USD");
+                kind = Kind::Money;
+                end = p + 1;
+            }
+        }
         // A non-ASCII currency symbol or % after the number, maybe spaced: "5 €", "100元".
         if !percent {
             let p = self.skip_hs(end);
