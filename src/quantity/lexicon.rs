@@ -670,6 +670,11 @@ pub(crate) fn counted_noun(w: &[u8]) -> bool {
             | b"lawmaker"
             | b"senator"
             | b"mp"
+            | b"official"
+            | b"commander"
+            | b"leader"
+            | b"minister"
+            | b"diplomat"
     )
 }
 

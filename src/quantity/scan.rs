@@ -1454,6 +1454,7 @@ impl Sc<'_> {
                 && !lexicon::month(pl, written)
                 && qualifier_phrase(&[pl]).is_none()
                 && written.len() > 1
+                && !self.plural_after(end)
             {
                 return Err(skip);
             }
@@ -1758,11 +1759,16 @@ impl Sc<'_> {
             && bounds.is_none()
             && !hyphen_compound
         {
-            let counted = self.next_word(end).is_some_and(|(s, e)| {
-                let mut bb = [0u8; 24];
-                b[s].is_ascii_lowercase()
-                    && lower(&b[s..e], &mut bb).is_some_and(lexicon::counted_noun)
-            });
+            // The noun may follow an adjective: "one Ukrainian soldier", "one senior official".
+            let noun_at = |span: Option<(usize, usize)>| {
+                span.is_some_and(|(s, e)| {
+                    let mut bb = [0u8; 24];
+                    b[s].is_ascii_lowercase()
+                        && lower(&b[s..e], &mut bb).is_some_and(lexicon::counted_noun)
+                })
+            };
+            let n1 = self.next_word(end);
+            let counted = noun_at(n1) || noun_at(n1.and_then(|(_, e)| self.next_word(e)));
             if !counted {
                 return Err(skip);
             }
@@ -1863,6 +1869,19 @@ impl Sc<'_> {
                 return j;
             }
         }
+    }
+
+    /// Whether a lowercase plural noun follows `end` ("15 people", "11 users").
+    fn plural_after(&self, end: usize) -> bool {
+        let b = self.b;
+        self.next_word(end).is_some_and(|(s, e)| {
+            let mut bb = [0u8; 24];
+            lower(&b[s..e], &mut bb).is_some_and(|l| {
+                b[s].is_ascii_lowercase()
+                    && !lexicon::stop_word(l)
+                    && (l == b"people" || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
+            })
+        })
     }
 
     /// A currency in words at `ws`: "pounds", "US dollars", "U.S. dollars",

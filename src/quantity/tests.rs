@@ -433,6 +433,21 @@ fn money_heads_no_compound_and_several_dozen_is_vague() {
 }
 
 #[test]
+fn one_counts_only_before_a_counted_noun() {
+    for (text, n) in [
+        ("one person was killed", 1),
+        ("one Ukrainian soldier was hurt", 1),
+        ("at least one", 1),
+        ("one of the victims", 0),
+        ("no one", 0),
+        ("One thing seems certain", 0),
+        ("He told Reuters 15 people died", 1),
+    ] {
+        assert_eq!(find(text).len(), n, "{text}");
+    }
+}
+
+#[test]
 fn restated_money_is_one_figure() {
     let f = find("a $50bn (£38.5bn) loan");
     assert_eq!(f.len(), 1, "{f:?}");
@@ -500,6 +515,7 @@ fn not_figures() {
         "Russia's 2022 invasion",
         "the 2024 elections",
         "a boy, 15, was hurt",
+        "the Boeing 737 MAX",
     ] {
         let f = find(text);
         assert!(
