@@ -157,6 +157,8 @@ struct Num {
     scaled: f64,
     /// A lowercase "m" glued to the digits was read as million.
     small_m: bool,
+    /// Digits after the decimal point.
+    decimals: u32,
 }
 
 /// Digits as read: value, end and shape.
@@ -681,6 +683,32 @@ impl Sc<'_> {
                 break;
             }
             if l == b"and" {
+                // "two and a half (million)": a half or a quarter after a whole number.
+                if matches!(st, St::Unit | St::Teen | St::Tens | St::Int) && !has_hundred {
+                    let a = self.next_word(we);
+                    let h = a.and_then(|(_, e)| self.next_word(e));
+                    if (self.is_word(a, b"a") || self.is_word(a, b"an"))
+                        && let Some((hs, he)) = h
+                    {
+                        let f = if b[hs..he].eq_ignore_ascii_case(b"half") {
+                            0.5
+                        } else if b[hs..he].eq_ignore_ascii_case(b"quarter") {
+                            0.25
+                        } else {
+                            0.0
+                        };
+                        if f > 0.0 && !self.letter(he) && b.get(he) != Some(&b'-') {
+                            group += f;
+                            last_piece += f;
+                            words = true;
+                            end = he;
+                            pos = he;
+                            tokens += 1;
+                            st = St::Dec;
+                            continue;
+                        }
+                    }
+                }
                 if !matches!(st, St::Hundred | St::Scale) {
                     break;
                 }
@@ -899,6 +927,7 @@ impl Sc<'_> {
             capital_word,
             scaled,
             small_m,
+            decimals,
         })
     }
 
@@ -1458,6 +1487,19 @@ impl Sc<'_> {
             {
                 return Err(skip);
             }
+        }
+        // "at 9.30", "until 10.45": a time.
+        if bare
+            && !num.words
+            && num.decimals == 2
+            && value < 24.0
+            && (value.fract() * 100.0).round() < 60.0
+            && matches!(
+                pl,
+                b"at" | b"by" | b"until" | b"till" | b"from" | b"before" | b"after" | b"since"
+            )
+        {
+            return Err(skip);
         }
         // "No. 10", "p. 12", "Oct. 22".
         {
@@ -2085,10 +2127,6 @@ impl Sc<'_> {
         if pct {
             u2 = Some("%");
         }
-        // Both sides of "to"/"or" must be read the same way: digits or words.
-        if dash.is_none() && first.words != n2.words && !between {
-            return None;
-        }
         if n2.plain_int
             && n2.int_len == 4
             && first.plain_int
@@ -2213,7 +2251,23 @@ impl Sc<'_> {
         let (low, high, end) = match l {
             b"a" => {
                 if nl == b"few" {
-                    (2.0, 5.0, next.map_or(we, |x| x.1))
+                    // "a few hundred" is not in the spec's table: read as "several
+                    // hundred" is, [2x, 6x - 1].
+                    let fe = next.map_or(we, |x| x.1);
+                    let scale = self.next_word(fe).and_then(|(s, e)| {
+                        let mut sb = [0u8; 24];
+                        match lower(&b[s..e], &mut sb)? {
+                            b"hundred" => Some((100.0, e)),
+                            b"thousand" => Some((1000.0, e)),
+                            b"million" => Some((1e6, e)),
+                            b"billion" => Some((1e9, e)),
+                            _ => None,
+                        }
+                    });
+                    match scale {
+                        Some((x, e)) => (2.0 * x, 6.0 * x - 1.0, e),
+                        None => (2.0, 5.0, fe),
+                    }
                 } else {
                     return self.figure(i, floor);
                 }
@@ -2297,6 +2351,12 @@ impl Sc<'_> {
             } else {
                 end
             };
+            // "a few hundred metres", "thousands of tonnes": measures.
+            if let Some((s, e)) = self.next_word(np)
+                && lexicon::measure_unit(&b[s..e])
+            {
+                return Err(e);
+            }
             noun = self.noun_after(np);
         }
         let mut start = i;

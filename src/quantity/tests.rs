@@ -448,6 +448,26 @@ fn one_counts_only_before_a_counted_noun() {
 }
 
 #[test]
+fn halves_mixed_ranges_and_a_few_hundred() {
+    let f = find("two and a half years");
+    assert_eq!(
+        (f[0].value, f[0].unit.as_deref()),
+        (Some(2.5), Some("years"))
+    );
+    assert_eq!(find("one and a half million people")[0].value, Some(1.5e6));
+    let f = find("five to 10 years");
+    assert_eq!(
+        (f[0].qualifier, f[0].claim.high),
+        (Qualifier::Range, Some(10.0))
+    );
+    let f = find("a few hundred people");
+    assert_eq!(
+        (f[0].claim.low, f[0].claim.high),
+        (Some(200.0), Some(599.0))
+    );
+}
+
+#[test]
 fn restated_money_is_one_figure() {
     let f = find("a $50bn (£38.5bn) loan");
     assert_eq!(f.len(), 1, "{f:?}");
@@ -516,6 +536,9 @@ fn not_figures() {
         "the 2024 elections",
         "a boy, 15, was hurt",
         "the Boeing 737 MAX",
+        "a few hundred metres",
+        "thousands of tonnes of grain",
+        "at 9.30 on Tuesday",
     ] {
         let f = find(text);
         assert!(
