@@ -1709,7 +1709,7 @@ impl Sc<'_> {
             if num.scaled == 1.0 && p2 > 1.0 && a * p2 <= v2 {
                 a *= p2;
             }
-            let unit2 = if percent { Some("%") } else { u2 };
+            let unit2 = u2;
             let units_ok = unit.is_none() || unit2.is_none() || unit == unit2;
             let p = self.skip_hs(end);
             let dashed = b.get(p) == Some(&b'-') || b[p.min(b.len())..].starts_with("–".as_bytes());
@@ -2053,7 +2053,11 @@ impl Sc<'_> {
         let mut r = q;
         let mut u2: Option<&'static str> = None;
         if b.get(r) == Some(&b'$') {
-            u2 = Some(unit.unwrap_or("USD"));
+            // "C$5-$6": the second dollar sign repeats the first's country.
+            u2 = Some(match unit {
+                Some(u) if u.len() == 3 && u.ends_with('D') => u,
+                _ => "USD",
+            });
             r = self.skip_hs(r + 1);
         } else if let Some((code, l)) = lexicon::currency_symbol(&b[r.min(b.len())..]) {
             u2 = Some(code);

@@ -460,6 +460,8 @@ fn halves_mixed_ranges_and_a_few_hundred() {
         (f[0].qualifier, f[0].claim.high),
         (Qualifier::Range, Some(10.0))
     );
+    let f = find("revenue rose 8% to $13 billion");
+    assert_eq!(f.len(), 2, "{f:?}");
     let f = find("a few hundred people");
     assert_eq!(
         (f[0].claim.low, f[0].claim.high),
