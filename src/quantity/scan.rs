@@ -2090,7 +2090,7 @@ impl Sc<'_> {
             return None;
         }
         let mut v2 = n2.value;
-        let mut pct = percent;
+        let mut pct = false;
         if b.get(e) == Some(&b'%') {
             pct = true;
             e += 1;

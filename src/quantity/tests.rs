@@ -460,6 +460,7 @@ fn halves_mixed_ranges_and_a_few_hundred() {
         (f[0].qualifier, f[0].claim.high),
         (Qualifier::Range, Some(10.0))
     );
+    assert_eq!(find("revenue 8 % to $ 13 billion").len(), 2);
     let f = find("revenue rose 8% to $13 billion");
     assert_eq!(f.len(), 2, "{f:?}");
     let f = find("a few hundred people");
