@@ -370,7 +370,8 @@ pub enum Fit {
 /// Rounds away the binary noise of decimal arithmetic ("2.2%" covers
 /// [2.15, 2.25), not [2.1500000000000004, 2.25)): 12 significant digits.
 fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
+    // Whole numbers (most figures) carry no noise.
+    if x.fract() == 0.0 || !x.is_finite() {
         return x;
     }
     let digits = 12 - (x.abs().log10().ceil() as i32);
