@@ -1439,7 +1439,20 @@ impl Sc<'_> {
             let written = &b[ps..pe];
             let adjacent = self.back_hs(left) == pe;
             if adjacent && lexicon::month(pl, written) && num.plain_int && bare {
-                return Err(skip);
+                // "between October 8 and 13": the second day goes too.
+                return Err(self.reference_tail(end));
+            }
+            // "day 970", "week 3": a reference unless a plural noun follows ("every day 100 people").
+            if adjacent
+                && bare
+                && !num.words
+                && matches!(
+                    pl,
+                    b"day" | b"week" | b"round" | b"game" | b"match" | b"stage" | b"leg"
+                )
+                && !self.plural_after(end)
+            {
+                return Err(self.reference_tail(end));
             }
             if adjacent && bare && !num.words && lexicon::reference_word(pl) {
                 // "aged 18 to 24", "pages 3-5": the second number goes too.
@@ -1454,7 +1467,8 @@ impl Sc<'_> {
                 if l2 == b"group" && b[s2].is_ascii_uppercase() {
                     return Err(skip);
                 }
-                if num.plain_int
+                if (num.plain_int || num.words)
+                    && value <= 120.0
                     && matches!(
                         l2,
                         b"man"
@@ -1677,6 +1691,18 @@ impl Sc<'_> {
             }
         }
 
+        // "from 22 to 24 October", "8-10 March": a range of days is a date.
+        if bare && num.plain_int && value <= 31.0 {
+            let tail = self.reference_tail(end);
+            if tail > end
+                && let Some((s, e)) = self.next_word(tail)
+            {
+                let mut mb = [0u8; 24];
+                if lower(&b[s..e], &mut mb).is_some_and(|l| lexicon::month(l, &b[s..e])) {
+                    return Err(e);
+                }
+            }
+        }
         // Ranges: "1,500-2,000", "1,500 to 2,000", "between 1,500 and 2,000", "15 or 16".
         let mut bounds = None;
         let change = matches!(

@@ -542,6 +542,10 @@ fn not_figures() {
         "a few hundred metres",
         "thousands of tonnes of grain",
         "at 9.30 on Tuesday",
+        "key events, day 970",
+        "between October 8 and 13.",
+        "from 22 to 24 October",
+        "a child of eight",
     ] {
         let f = find(text);
         assert!(
