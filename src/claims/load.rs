@@ -75,6 +75,10 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             walk(path, &mut found, &mut loaded.errors);
         } else if path.is_file() {
             found.push(path.clone());
+            // factcheck.toml given by name is still configuration, not claims.
+            if path.file_name().is_some_and(|n| n == FILE_NAME) {
+                found.pop();
+            }
         } else {
             loaded.errors.push(Diagnostic::path(
                 Severity::Error,
@@ -83,6 +87,9 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             ));
         }
     }
+    // A file named twice (`claims/ claims/a.toml`) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     if found.is_empty() && loaded.errors.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
         loaded.errors.push(
@@ -176,7 +183,10 @@ fn read(
 /// The project at `root`, with its allowed paths; a bad `factcheck.toml` is
 /// reported once and the project then allows nothing outside the root.
 fn project(root: &Path, errors: &mut Vec<Diagnostic>) -> Project {
-    let allow_paths = match config::load(root) {
+    let allow_paths = match config::load(root).map_err(|mut d| {
+        d.path = shown(&d.path);
+        d
+    }) {
         Ok(config) => config
             .allow_paths
             .iter()
@@ -191,4 +201,14 @@ fn project(root: &Path, errors: &mut Vec<Diagnostic>) -> Project {
         root: root.to_path_buf(),
         allow_paths,
     }
+}
+
+/// `path` relative to the working directory when it lies below it, so
+/// messages name `factcheck.toml` as the user would type it.
+fn shown(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .and_then(fs::canonicalize)
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }

@@ -240,7 +240,15 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
             url: p.url.clone(),
         })
     });
-    let fetch = source_args::settings_for(&args.sources, Some(root))?;
+    // factcheck.toml's fetch keys, its source options beneath the command
+    // line's, and the command line's archives replayed first (the first
+    // archive holding a URL wins).
+    let mut base = source_args::file_settings(Some(root))?;
+    base.offline |= config.offline == Some(true);
+    base.refresh |= config.refresh == Some(true);
+    base.archive.clone_from(&config.archive);
+    let mut fetch = args.sources.settings(base, Some(root));
+    fetch.replay.extend(config.replay.iter().flatten().cloned());
     Ok(Settings {
         format,
         output,
@@ -274,12 +282,18 @@ pub(crate) fn evidence(
     locations.dedup();
     let fetched = fetch::fetch_all(settings, &locations).map_err(|e| e.to_string())?;
     let read = read_all(&keys, &fetched);
+    // Of the pages themselves only their text hashes are kept (for the
+    // locks); the indexes hold the rest.
+    let page_hashes: HashMap<Location, String> = fetched
+        .into_iter()
+        .filter_map(|(location, outcome)| outcome.ok().map(|doc| (location, doc.sha256)))
+        .collect();
     Ok(files
         .iter()
         .map(|file| Checked {
             file: file.clone(),
             outcomes: compare_all(&file.claims, &keys, &read),
-            hashes: text_hashes(file, &keys, &read, &fetched),
+            hashes: text_hashes(file, &keys, &read, &page_hashes),
         })
         .collect())
 }
@@ -289,7 +303,7 @@ fn text_hashes(
     file: &ClaimFile,
     keys: &[ReadKey],
     read: &[Result<SourceIndex, String>],
-    fetched: &HashMap<Location, fetch::Outcome>,
+    page_hashes: &HashMap<Location, String>,
 ) -> BTreeMap<String, String> {
     file.claims
         .iter()
@@ -298,9 +312,10 @@ fn text_hashes(
             let key = (s.location.clone(), s.select.clone());
             keys.binary_search(&key).is_ok_and(|i| read[i].is_ok())
         })
-        .filter_map(|s| match fetched.get(&s.location) {
-            Some(Ok(doc)) => Some((s.id.clone(), doc.sha256.clone())),
-            _ => None,
+        .filter_map(|s| {
+            page_hashes
+                .get(&s.location)
+                .map(|hash| (s.id.clone(), hash.clone()))
         })
         .collect()
 }
@@ -412,7 +427,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }

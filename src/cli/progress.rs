@@ -76,3 +76,29 @@ impl Progress {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::Unreachable;
+
+    #[test]
+    fn the_summary_counts_read_and_unreachable_sources() {
+        let progress = Progress {
+            bar: None,
+            read: AtomicUsize::new(0),
+            unreachable: AtomicUsize::new(0),
+            started: Instant::now(),
+        };
+        let here = Location::Url("https://example.org/".into());
+        progress.on_done(
+            &here,
+            &Err(Unreachable {
+                reason: "HTTP 404 Not Found".into(),
+            }),
+        );
+        let summary = progress.summary();
+        assert!(summary.starts_with("fetched 1 source in "), "{summary}");
+        assert!(summary.ends_with(": 0 read, 1 unreachable"), "{summary}");
+    }
+}

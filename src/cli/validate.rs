@@ -28,13 +28,9 @@ pub fn run(args: &Args) -> Exit {
         let mut bad = false;
         for (i, d) in loaded.errors.iter().enumerate() {
             if &d.path == path {
-                output::stderr_line(&format!("{d}\n"));
                 reported[i] = true;
                 bad = true;
             }
-        }
-        for d in loaded.warnings.iter().filter(|d| &d.path == path) {
-            output::stderr_line(&format!("{d}\n"));
         }
         if bad {
             invalid += 1;
@@ -48,6 +44,17 @@ pub fn run(args: &Args) -> Exit {
             } else {
                 Exit::Error
             };
+        }
+        // The file's errors and warnings together, in file order.
+        let mut own: Vec<_> = loaded
+            .errors
+            .iter()
+            .chain(&loaded.warnings)
+            .filter(|d| &d.path == path)
+            .collect();
+        own.sort_by_key(|d| d.position.as_ref().map(|p| (p.line, p.column)));
+        for d in own {
+            output::stderr_line(&format!("{d}\n"));
         }
     }
     // Problems not in a claim file: a missing path, a bad factcheck.toml.

@@ -46,29 +46,32 @@ impl Term {
         let mut out = Vec::new();
         for alt in &self.alternatives {
             let n = alt.words.len();
-            let matches_at = |k: usize, pos: usize| -> bool {
-                let Some(tok) = idx.tokens.get(pos) else {
-                    return false;
-                };
-                let word = idx.vocab[tok.term as usize].as_ref();
-                if alt.prefix && k == n - 1 {
-                    word.starts_with(alt.words[k].as_str())
-                } else {
-                    word == alt.words[k]
-                }
+            // Each word as the vocabulary entries it may be: one, or a range
+            // for a prefix. A word the source lacks: no occurrence.
+            let Some(wanted): Option<Vec<Range<u32>>> = alt
+                .words
+                .iter()
+                .enumerate()
+                .map(|(k, w)| {
+                    if alt.prefix && k == n - 1 {
+                        let r = idx.terms_with_prefix(w);
+                        (!r.is_empty()).then_some(r)
+                    } else {
+                        idx.term(w).map(|t| t..t + 1)
+                    }
+                })
+                .collect()
+            else {
+                continue;
             };
-            let firsts: Vec<u32> = if alt.prefix && n == 1 {
-                idx.terms_with_prefix(&alt.words[0]).collect()
-            } else {
-                idx.term(&alt.words[0]).into_iter().collect()
-            };
-            for term in firsts {
+            for term in wanted[0].clone() {
                 for &pos in &idx.postings[term as usize] {
                     let pos = pos as usize;
                     let sentence = idx.tokens[pos].sentence;
-                    let whole = (1..n).all(|k| {
-                        matches_at(k, pos + k)
-                            && idx.tokens.get(pos + k).map(|t| t.sentence) == Some(sentence)
+                    let whole = wanted.iter().enumerate().skip(1).all(|(k, r)| {
+                        idx.tokens
+                            .get(pos + k)
+                            .is_some_and(|t| t.sentence == sentence && r.contains(&t.term))
                     });
                     if whole {
                         out.push(pos..pos + n);
@@ -76,7 +79,9 @@ impl Term {
                 }
             }
         }
-        out.sort_by_key(|r| (r.start, r.end));
+        // Several alternatives, or a prefix of several entries, give several
+        // ascending runs: merge them.
+        out.sort_unstable_by_key(|r| (r.start, r.end));
         out.dedup();
         out
     }

@@ -162,12 +162,17 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
         }
         need[slot] += 1;
     }
-    let mut hits: Vec<usize> = slots
-        .keys()
-        .filter_map(|&id| u32::try_from(id).ok())
-        .flat_map(|t| idx.postings[t as usize].iter().map(|&p| p as usize))
+    let mut hit_slots: Vec<(usize, usize)> = slots
+        .iter()
+        .filter_map(|(&id, &slot)| Some((u32::try_from(id).ok()?, slot)))
+        .flat_map(|(t, slot)| {
+            idx.postings[t as usize]
+                .iter()
+                .map(move |&p| (p as usize, slot))
+        })
         .collect();
-    hits.sort_unstable();
+    hit_slots.sort_unstable();
+    let hits: Vec<usize> = hit_slots.iter().map(|&(p, _)| p).collect();
     let mut best: Option<(f32, usize, usize)> = None;
     let mut have = vec![0usize; need.len()];
     for len in a.saturating_sub(2).max(1)..=a + 2 {
@@ -194,13 +199,12 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
                 if end > n || end > limit[idx.tokens[start].sentence as usize] {
                     continue;
                 }
-                // Words in common, counted with multiplicity.
+                // Words in common, counted with multiplicity: the hits from
+                // hits[j] (the run's first) up to its end.
                 have.fill(0);
                 let mut common = 0;
-                for t in &idx.tokens[start..end] {
-                    if let Some(&slot) = slots.get(&u64::from(t.term))
-                        && have[slot] < need[slot]
-                    {
+                for &(_, slot) in hit_slots[j..].iter().take_while(|&&(p, _)| p < end) {
+                    if have[slot] < need[slot] {
                         have[slot] += 1;
                         common += 1;
                     }

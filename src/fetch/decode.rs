@@ -26,6 +26,10 @@ pub(crate) fn document(url: &Url, chain: &[Exchange], max: u64) -> Outcome {
     if !(200..300).contains(&last.status) {
         return Err(Unreachable::new(status_reason(last.status)));
     }
+    // A body from an archive or the cache did not pass the streaming cap.
+    if last.body.len() as u64 > max {
+        return Err(Unreachable::new(too_large(max)));
+    }
     let body = undo_content_encoding(&last.body, last.header("content-encoding"), max)?;
     decode(url.as_str(), &last.url, &body, last.header("content-type"))
 }
@@ -403,6 +407,16 @@ mod tests {
         );
         let err = undo_content_encoding(b"x", Some("zstd"), 100).unwrap_err();
         assert_eq!(err.reason, "unsupported content encoding zstd");
+        // Made once with Python's brotli.compress(b"brotli-compressed words").
+        let br = b"\x0b\x0b\x80\x62\x72\x6f\x74\x6c\x69\x2d\x63\x6f\x6d\x70\x72\x65\x73\x73\x65\x64\x20\x77\x6f\x72\x64\x73\x03";
+        let out = undo_content_encoding(br, Some("br"), 100).unwrap();
+        assert_eq!(&*out, b"brotli-compressed words");
+        // Codings apply in order and are undone in reverse.
+        let mut twice = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        twice.write_all(br).unwrap();
+        let twice = twice.finish().unwrap();
+        let out = undo_content_encoding(&twice, Some("br, gzip"), 100).unwrap();
+        assert_eq!(&*out, b"brotli-compressed words");
         assert_eq!(
             &*undo_content_encoding(b"x", Some("identity"), 100).unwrap(),
             b"x"
@@ -414,5 +428,19 @@ mod tests {
         assert_eq!(status_reason(404), "HTTP 404 Not Found");
         assert_eq!(status_reason(503), "HTTP 503 Service Unavailable");
         assert_eq!(status_reason(599), "HTTP 599");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_body_makes_decoding_panic(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+            coding in "(gzip|deflate|br|identity|x)?",
+            content_type in "(text/html|text/plain|image/png)?(; charset=[a-z0-9-]{0,12})?",
+        ) {
+            let _ = undo_content_encoding(&bytes, Some(&coding), 10_000);
+            let _ = document_from_bytes("https://a.org/x.md", &bytes, Some(&content_type));
+            let _ = document_from_bytes("file:///a", &bytes, None);
+            let _ = prescan(&bytes);
+        }
     }
 }

@@ -584,3 +584,31 @@ fn the_kazan_claims_replayed_from_the_archive() {
         serde_json::json!({"claims": 22, "match": 16, "mismatch": 1, "disputed": 2, "unsourced": 1, "not-found": 1, "unreachable": 1})
     );
 }
+
+#[test]
+fn factcheck_toml_names_archives_to_replay() {
+    let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/e2e/sources.warc.gz");
+    let p = Project::new();
+    p.file(
+        "factcheck.toml",
+        &format!("offline = true\nreplay = [{:?}]\n", archive.display().to_string()),
+    )
+    .file(
+        "claims/a.toml",
+        &claims(
+            "[[claim]]\nid = \"injured\"\ntext = \"t\"\nvalue = \"15\"\n\
+             about = [\"Zaporizhzhia\", \"injur*\"]\nsources = [\"https://www.pravda.com.ua/eng/news/2024/10/22/7480826/\"]\n",
+        ),
+    );
+    let out = factcheck()
+        .current_dir(p.path())
+        .args(["check", "--format", "json", "--cache-dir"])
+        .arg(p.path().join(".cache"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ev = &json["files"][0]["claims"][0]["evidence"][0];
+    assert_eq!(ev["verdict"], "mismatch", "{ev:#}");
+    assert_eq!(ev["found"]["text"], "20");
+}

@@ -280,6 +280,11 @@ fn walks_directories_sorted_and_skips_config_and_locks() {
         .validate(&["claims/b.toml"])
         .success()
         .stdout("OK claims/b.toml\n");
+    // Named twice, read once; factcheck.toml named is still not a claim file.
+    project
+        .validate(&["claims/b.toml", "claims", "claims/factcheck.toml"])
+        .success()
+        .stdout("OK claims/b.toml\nOK claims/2024/a.toml\n");
 }
 
 #[test]
@@ -291,7 +296,7 @@ fn article_text_that_no_longer_occurs_is_a_warning() {
         .success()
         .stdout("OK claims/c.toml\n")
         .stderr(predicate::str::contains(
-            "claims/c.toml:7:8: warning: the text of claim `a` no longer occurs in the article ",
+            "claims/c.toml:7:8: warning: the text of claim `a` no longer occurs in the article `../articles/a.md`",
         ));
 }
 
@@ -304,6 +309,10 @@ fn bad_config_key_is_an_error_with_its_position() {
     project.validate(&[]).code(2).stderr(predicate::str::contains(
         "factcheck.toml:2:1: error: `per_host` is not a factcheck.toml key; did you mean `per-host`?",
     ));
+    // Named as the user would type it, relative to where they run.
+    project
+        .validate(&[])
+        .stderr(predicate::str::starts_with("factcheck.toml:2:1:"));
 }
 
 #[test]

@@ -227,6 +227,19 @@ fn a_reset_connection_is_retried() {
 }
 
 #[test]
+fn a_refused_connection_is_not_retried() {
+    // A port that was free a moment ago: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let why = reason(fetch_one(&settings(), &format!("http://127.0.0.1:{port}/")));
+    assert!(why.starts_with("cannot connect"), "{why}");
+    assert!(!why.contains("attempts"), "{why}");
+}
+
+#[test]
 fn a_huge_body_is_cut_off_while_streaming() {
     let server = Server::start(|req, _| match req.path.as_str() {
         "/declared" => Reply::ok("text/plain", vec![b'a'; 5000]),
@@ -468,6 +481,14 @@ fn a_written_archive_replays_without_the_network() {
         ..settings()
     };
     let replayed = text(fetch_one(&replaying, &server.url("/old#fragment")));
+    let small = Settings {
+        max_size: 5,
+        ..replaying.clone()
+    };
+    assert_eq!(
+        reason(fetch_one(&small, &server.url("/old"))),
+        "too large: over 5 bytes"
+    );
     assert_eq!(replayed.text, "<p>café</p>");
     assert_eq!(replayed.final_url, live.final_url);
     assert_eq!(replayed.sha256, live.sha256);
@@ -512,4 +533,190 @@ fn a_warcio_archive_replays() {
     assert_eq!(reason(take(3)), "HTTP 404 Not Found");
     let why = reason(take(4));
     assert!(why.contains("does not hold"), "{why}");
+}
+
+#[test]
+fn a_wget_archive_replays_with_its_redirect() {
+    let replaying = Settings {
+        replay: vec![fixture("wget.warc.gz")],
+        offline: true,
+        ..settings()
+    };
+    // The fixture's server is long gone: only the archive can answer.
+    let doc = text(fetch_one(&replaying, "http://127.0.0.1:8931/news"));
+    assert_eq!(doc.final_url, "http://127.0.0.1:8931/news/");
+    assert!(
+        doc.text.contains("<p>Двое убиты, 15 ранены.</p>"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn the_archive_holds_sources_served_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(|_, _| Reply::ok("text/plain", "kept as evidence"));
+    text(fetch_one(&cached(dir.path()), &server.url("/")));
+    let archive = dir.path().join("evidence.warc.gz");
+    let archiving = Settings {
+        archive: Some(archive.clone()),
+        ..cached(dir.path())
+    };
+    text(fetch_one(&archiving, &server.url("/")));
+    assert_eq!(server.hits("/"), 1, "the second run read the cache");
+    let replaying = Settings {
+        replay: vec![archive],
+        offline: true,
+        ..settings()
+    };
+    assert_eq!(
+        text(fetch_one(&replaying, &server.url("/"))).text,
+        "kept as evidence"
+    );
+}
+
+#[test]
+fn two_runs_at_once_share_a_cache_without_harm() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(|req, _| Reply::ok("text/plain", format!("page {}", req.path)));
+    let sources: Vec<Location> = (0..20)
+        .map(|i| Location::Url(server.url(&format!("/{i}"))))
+        .collect();
+    let runs: Vec<_> = (0..2)
+        .map(|_| {
+            let settings = cached(dir.path());
+            let sources = sources.clone();
+            std::thread::spawn(move || fetch::fetch_all(&settings, &sources).unwrap())
+        })
+        .collect();
+    for run in runs {
+        let results = run.join().unwrap();
+        assert!(results.values().all(Result::is_ok));
+    }
+    // Whatever the interleaving, every entry left behind is whole.
+    let offline = Settings {
+        offline: true,
+        ..cached(dir.path())
+    };
+    let results = fetch::fetch_all(&offline, &sources).unwrap();
+    for (i, source) in sources.iter().enumerate() {
+        assert_eq!(text(results[source].clone()).text, format!("page /{i}"));
+    }
+    let leftovers: Vec<_> = walk(&dir.path().join("cache"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_more_than_per_host_requests_reach_one_host_at_once() {
+    // A slow server: with the limit broken, all 16 global slots would pile onto it.
+    let server = Server::start(|_, _| {
+        Reply::Delayed(
+            Duration::from_millis(20),
+            Box::new(Reply::ok("text/plain", "slow")),
+        )
+    });
+    let sources: Vec<Location> = (0..30)
+        .map(|i| Location::Url(server.url(&format!("/{i}"))))
+        .collect();
+    let settings = Settings {
+        per_host: 2,
+        concurrency: 16,
+        ..settings()
+    };
+    let results = fetch::fetch_all(&settings, &sources).unwrap();
+    assert!(results.values().all(Result::is_ok));
+    assert!(server.peak() <= 2, "peak {}", server.peak());
+}
+
+#[test]
+fn local_files_and_file_urls_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.md");
+    std::fs::write(&path, "# Notes\n\nThe loan was $50bn.\n").unwrap();
+    let url = url::Url::from_file_path(&path).unwrap().to_string();
+    let sources = [Location::Path(path.clone()), Location::Url(url.clone())];
+    let file_url = url;
+    let results = fetch::fetch_all(&settings(), &sources).unwrap();
+    for source in &sources {
+        let doc = text(results[source].clone());
+        assert_eq!(doc.media, Media::Markdown);
+        assert_eq!(doc.text, "# Notes\n\nThe loan was $50bn.\n");
+    }
+    let big = Settings {
+        max_size: 10,
+        ..settings()
+    };
+    assert_eq!(
+        reason(fetch_one(&big, &file_url)),
+        "too large: over 10 bytes"
+    );
+}
+
+#[test]
+fn a_stale_entry_is_revalidated_by_date_and_replaced_when_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let date = "Tue, 22 Oct 2024 10:00:00 GMT";
+    let server =
+        Server::start(
+            move |req, hit| match (req.path.as_str(), req.header("if-modified-since")) {
+                ("/dated", Some(since)) if since == date => Reply::status(304, &[]),
+                ("/dated", _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("last-modified".into(), date.into()),
+                    ],
+                    body: b"dated".to_vec(),
+                },
+                // A page that changes on every request and says so.
+                (_, _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("etag".into(), format!("\"v{hit}\"")),
+                    ],
+                    body: format!("version {hit}").into_bytes(),
+                },
+            },
+        );
+    let stale = Settings {
+        max_age: Duration::ZERO,
+        ..cached(dir.path())
+    };
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(server.hits("/dated"), 2);
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 1"
+    );
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 2"
+    );
+    // The changed page replaced the cached one.
+    let offline = Settings {
+        offline: true,
+        ..cached(dir.path())
+    };
+    assert_eq!(
+        text(fetch_one(&offline, &server.url("/live"))).text,
+        "version 2"
+    );
 }

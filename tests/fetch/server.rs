@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -30,6 +31,8 @@ pub enum Reply {
     Trickle { every: Duration },
     /// Closes the connection with a TCP reset.
     Reset,
+    /// Waits, then gives the reply: a slow server.
+    Delayed(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -74,6 +77,14 @@ type Handler = dyn Fn(&Request, usize) -> Reply + Send + Sync;
 pub struct Server {
     pub addr: SocketAddr,
     hits: Arc<Mutex<HashMap<String, usize>>>,
+    load: Arc<Load>,
+}
+
+/// Requests being answered now, and the most at once.
+#[derive(Default)]
+struct Load {
+    active: AtomicUsize,
+    peak: AtomicUsize,
 }
 
 impl Server {
@@ -93,6 +104,8 @@ impl Server {
         let addr = std_listener.local_addr().unwrap();
         let handler: Arc<Handler> = Arc::new(handler);
         let counts = hits.clone();
+        let load = Arc::new(Load::default());
+        let server_load = load.clone();
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -106,17 +119,23 @@ impl Server {
                     };
                     let handler = handler.clone();
                     let counts = counts.clone();
+                    let load = server_load.clone();
                     tokio::spawn(async move {
-                        let _ = serve(stream, handler, counts).await;
+                        let _ = serve(stream, handler, counts, load).await;
                     });
                 }
             });
         });
-        Server { addr, hits }
+        Server { addr, hits, load }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
+    }
+
+    /// The most requests this server was answering at once.
+    pub fn peak(&self) -> usize {
+        self.load.peak.load(Ordering::SeqCst)
     }
 
     /// How many requests `path` received.
@@ -129,6 +148,7 @@ async fn serve(
     mut stream: TcpStream,
     handler: Arc<Handler>,
     counts: Arc<Mutex<HashMap<String, usize>>>,
+    load: Arc<Load>,
 ) -> std::io::Result<()> {
     let mut buffer = Vec::new();
     loop {
@@ -163,7 +183,25 @@ async fn serve(
             *count
         };
         let request = Request { path, headers };
-        match handler(&request, hit) {
+        let now = load.active.fetch_add(1, Ordering::SeqCst) + 1;
+        load.peak.fetch_max(now, Ordering::SeqCst);
+        let mut reply = handler(&request, hit);
+        while let Reply::Delayed(wait, inner) = reply {
+            tokio::time::sleep(wait).await;
+            reply = *inner;
+        }
+        let result = answer(&mut stream, reply).await;
+        load.active.fetch_sub(1, Ordering::SeqCst);
+        if !result? {
+            return Ok(());
+        }
+    }
+}
+
+/// Writes the reply; `false` when the connection is done with.
+async fn answer(stream: &mut TcpStream, reply: Reply) -> std::io::Result<bool> {
+    {
+        match reply {
             Reply::Full {
                 status,
                 headers,
@@ -197,7 +235,7 @@ async fn serve(
                 // Hold the connection until the client gives up.
                 let mut sink = [0u8; 64];
                 while stream.read(&mut sink).await? > 0 {}
-                return Ok(());
+                return Ok(false);
             }
             Reply::Trickle { every } => {
                 stream
@@ -210,8 +248,10 @@ async fn serve(
             }
             Reply::Reset => {
                 stream.set_zero_linger()?;
-                return Ok(());
+                return Ok(false);
             }
+            Reply::Delayed(..) => unreachable!("delays are taken before answering"),
         }
     }
+    Ok(true)
 }
