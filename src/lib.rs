@@ -13,4 +13,5 @@ pub mod compare;
 pub mod fetch;
 pub mod quantity;
 pub mod report;
+pub mod review;
 pub mod text;

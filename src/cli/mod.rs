@@ -2,12 +2,16 @@
 //! and the exit code. This is the edge: the only module besides `fetch` that
 //! touches the disk, the network or the terminal.
 
+mod accept;
 pub mod check;
 mod exit;
+pub mod lockfile;
 pub mod output;
+pub mod pipeline;
 pub mod progress;
 mod quantities;
 pub mod read;
+pub mod review;
 pub mod source_args;
 mod validate;
 
@@ -25,6 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Writes the current evidence to the locks without asking.
+    Accept(accept::AcceptArgs),
     /// Checks every claim file below the paths (default claims/) against its sources and reports
     Check(check::CheckArgs),
     /// Prints every figure found in a text, one JSON object a line.
@@ -33,6 +39,8 @@ enum Command {
     Read(read::ReadArgs),
     /// Reads the claim files and reports every problem, reading no source.
     Validate(validate::Args),
+    /// Walks the claims whose evidence changed since the lock, with diffs; accept or skip each.
+    Review(review::ReviewArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -56,5 +64,7 @@ pub fn run() -> Exit {
         Command::Quantities(args) => quantities::run(&args),
         Command::Read(args) => read::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Accept(args) => accept::run(&args),
+        Command::Review(args) => review::run(&args),
     }
 }

@@ -11,6 +11,7 @@ mod check;
 mod help;
 mod quantities;
 mod read;
+mod review;
 mod validate;
 
 use assert_cmd::Command;
