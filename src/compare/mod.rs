@@ -655,6 +655,28 @@ mod tests {
                 M,
                 Some("9"),
             ),
+            // Counts are whole numbers: "more than 30" is 31, "fewer than 30" is 29.
+            (
+                "at least 31",
+                b,
+                &["More than 30 buildings were damaged."],
+                M,
+                None,
+            ),
+            (
+                "at most 29",
+                b,
+                &["Fewer than 30 buildings were damaged."],
+                M,
+                None,
+            ),
+            (
+                "at least 32",
+                b,
+                &["More than 30 buildings were damaged."],
+                X,
+                None,
+            ),
             (
                 "fewer than 10",
                 b,
