@@ -1075,6 +1075,16 @@ mod tests {
         check_figures(&[("two", &[], &["Two were killed."], N, None)], None);
     }
 
+    #[test]
+    fn a_long_sentence_of_many_figures_and_terms() {
+        // One sentence of 20,000 figures, each next to the term: each
+        // candidate is measured against its nearest occurrences only.
+        let sentence =
+            "In Zaporizhzhia ".to_owned() + &"2 killed, ".repeat(20_000) + "officials said.";
+        let got = one("at least two", DEAD, None, &[sentence.as_str()]);
+        assert_eq!(got, (M, Some("2".to_owned())));
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(
