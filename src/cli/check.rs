@@ -282,18 +282,17 @@ pub(crate) fn evidence(
     locations.dedup();
     let fetched = fetch::fetch_all(settings, &locations).map_err(|e| e.to_string())?;
     let read = read_all(&keys, &fetched);
-    // Of the pages themselves only their text hashes are kept (for the
-    // locks); the indexes hold the rest.
-    let page_hashes: HashMap<Location, String> = fetched
+    // Only the texts' hashes are kept; the pages themselves can go.
+    let hashes: HashMap<Location, String> = fetched
         .into_iter()
-        .filter_map(|(location, outcome)| outcome.ok().map(|doc| (location, doc.sha256)))
+        .filter_map(|(location, outcome)| Some((location, outcome.ok()?.sha256)))
         .collect();
     Ok(files
         .iter()
         .map(|file| Checked {
             file: file.clone(),
             outcomes: compare_all(&file.claims, &keys, &read),
-            hashes: text_hashes(file, &keys, &read, &page_hashes),
+            hashes: text_hashes(file, &keys, &read, &hashes),
         })
         .collect())
 }
@@ -303,7 +302,7 @@ fn text_hashes(
     file: &ClaimFile,
     keys: &[ReadKey],
     read: &[Result<SourceIndex, String>],
-    page_hashes: &HashMap<Location, String>,
+    hashes: &HashMap<Location, String>,
 ) -> BTreeMap<String, String> {
     file.claims
         .iter()
@@ -312,11 +311,7 @@ fn text_hashes(
             let key = (s.location.clone(), s.select.clone());
             keys.binary_search(&key).is_ok_and(|i| read[i].is_ok())
         })
-        .filter_map(|s| {
-            page_hashes
-                .get(&s.location)
-                .map(|hash| (s.id.clone(), hash.clone()))
-        })
+        .filter_map(|s| Some((s.id.clone(), hashes.get(&s.location)?.clone())))
         .collect()
 }
 
