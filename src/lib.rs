@@ -15,4 +15,5 @@ pub mod draft;
 pub mod fetch;
 pub mod quantity;
 pub mod report;
+pub mod review;
 pub mod text;

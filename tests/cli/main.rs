@@ -7,10 +7,12 @@
     clippy::missing_panics_doc,
     clippy::must_use_candidate
 )]
+mod check;
 mod help;
 mod new;
 mod quantities;
 mod read;
+mod review;
 mod validate;
 
 use assert_cmd::Command;
