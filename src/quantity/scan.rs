@@ -1103,7 +1103,12 @@ impl Sc<'_> {
                 // "+44 20 7946 0958": a phone number.
                 return Err(self.chain_end(i));
             }
-            if p == b'-' && i >= 2 && b[i - 2].is_ascii_alphanumeric() {
+            if p == b'-'
+                && i >= 2
+                && (b[i - 2].is_ascii_alphanumeric()
+                    || self.char_before(i - 1).is_some_and(char::is_alphanumeric))
+            {
+                // "F-16", "Covid-19", "Су-34".
                 return Err(self.token_end(i));
             }
             if p == b'.' && i >= 2 && b[i - 2].is_ascii_digit() {

@@ -546,6 +546,7 @@ fn not_figures() {
         "between October 8 and 13.",
         "from 22 to 24 October",
         "a child of eight",
+        "Су-34",
     ] {
         let f = find(text);
         assert!(
