@@ -1081,6 +1081,7 @@ impl Sc<'_> {
         let mut noun: Option<(usize, usize)> = None;
         let mut stop_noun = false;
         let mut hyphen_compound = false;
+        let mut odd = false;
 
         // Left: a currency, then glued characters that make it no figure.
         let mut left = i;
@@ -1264,6 +1265,10 @@ impl Sc<'_> {
             {
                 if l == b"plus" {
                     // "50-plus": handled as a qualifier below.
+                } else if l == b"odd" && !num.single_one {
+                    // "20-odd": about 20.
+                    odd = true;
+                    end = we;
                 } else {
                     return Err(self.token_end(end));
                 }
@@ -1786,6 +1791,9 @@ impl Sc<'_> {
             }
         }
 
+        if odd && qualifier == Qualifier::Exact && bounds.is_none() {
+            qualifier = Qualifier::About;
+        }
         // Qualifiers after: "five or more", "10 or so", "50+".
         if qualifier == Qualifier::Exact && bounds.is_none() {
             if b.get(end) == Some(&b'+') && !self.digit(end + 1) {

@@ -463,6 +463,11 @@ fn halves_mixed_ranges_and_a_few_hundred() {
     assert_eq!(find("revenue 8 % to $ 13 billion").len(), 2);
     let f = find("revenue rose 8% to $13 billion");
     assert_eq!(f.len(), 2, "{f:?}");
+    let f = find("some 20-odd people");
+    assert_eq!(
+        (f[0].qualifier, f[0].claim.low, f[0].claim.high),
+        (Qualifier::About, Some(18.0), Some(22.0))
+    );
     let f = find("a few hundred people");
     assert_eq!(
         (f[0].claim.low, f[0].claim.high),
