@@ -157,6 +157,8 @@ struct Num {
     scaled: f64,
     /// A lowercase "m" glued to the digits was read as million.
     small_m: bool,
+    /// A single digit with a glued "k" ("4K", "5k"): a resolution or a race.
+    small_k: bool,
     /// Digits after the decimal point.
     decimals: u32,
 }
@@ -534,6 +536,7 @@ impl Sc<'_> {
         let mut single_one = false;
         let mut capital_word = false;
         let mut small_m = false;
+        let mut small_k = false;
         // Where to fall back when an "and" turns out to join two numbers.
         let mut ckpt: Option<(usize, f64, f64, usize)> = None;
         let mut point_decimals: Option<f64> = None;
@@ -575,6 +578,8 @@ impl Sc<'_> {
                     // A glued scale: "100k", "$2bn", "1.2b".
                     if let Some((f, we)) = self.scale_at(e, true) {
                         small_m = &b[e..we] == b"m";
+                        small_k =
+                            matches!(&b[e..we], b"k" | b"K") && d.decimals == 0 && d.value < 10.0;
                         group *= f;
                         first_scale = f;
                         last_scale = f;
@@ -648,7 +653,8 @@ impl Sc<'_> {
                 && !hyphen
                 && lexicon::num_word(l).is_none()
             {
-                if let Some((f, se)) = self.scale_at(t, false) {
+                // Glued letters were read with the digits; only a spaced word is a scale here.
+                if let Some((f, se)) = self.scale_at(t, t == pos) {
                     total = group * f;
                     group = 0.0;
                     first_scale = f;
@@ -927,6 +933,7 @@ impl Sc<'_> {
             capital_word,
             scaled,
             small_m,
+            small_k,
             decimals,
         })
     }
@@ -1404,6 +1411,9 @@ impl Sc<'_> {
                     return Err(we);
                 }
             }
+        }
+        if num.small_k && unit.is_none() && !percent {
+            return Err(end);
         }
         if num.small_m && unit.is_none() && !percent {
             // "1m" with no currency is a measure unless a plain noun follows.

@@ -552,6 +552,8 @@ fn not_figures() {
         "from 22 to 24 October",
         "a child of eight",
         "Су-34",
+        "a 4K TV",
+        "5G masts",
     ] {
         let f = find(text);
         assert!(
