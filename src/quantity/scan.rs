@@ -907,10 +907,8 @@ impl Sc<'_> {
         if !value.is_finite() || value > MAX_VALUE {
             return Err(end);
         }
-        // A scale after digits and nothing more: "£2.26bn", "1.5 million", "2.12 hundred".
-        if digit_start && first_scale == 1.0 && total == 0.0 && decimals == 0 && !words {
-            // plain digits
-        }
+        // Stated precision: digits with a decimal point or a scale and nothing
+        // after it ("£2.26bn", "1.5 million", "800 million").
         let mut half = 0.0;
         if digit_start && !after_first_scale && (decimals > 0 || first_scale >= 1000.0) {
             half = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(30)) * first_scale * mult;
@@ -1748,8 +1746,7 @@ impl Sc<'_> {
                 | b"rise"
                 | b"fall"
         );
-        if let Some((b2, v2, u2, p2, e2)) =
-            self.range_after(end, between, change, unit, percent, &num)
+        if let Some((v2, u2, p2, e2)) = self.range_after(end, between, change, unit, percent, &num)
         {
             let mut a = value;
             if num.scaled == 1.0 && p2 > 1.0 && a * p2 <= v2 {
@@ -1778,7 +1775,6 @@ impl Sc<'_> {
                 bounds = Some((a, v2));
                 qualifier = Qualifier::Range;
                 end = e2;
-                let _ = b2;
             }
         }
         if between && bounds.is_none() {
@@ -2057,8 +2053,7 @@ impl Sc<'_> {
         end
     }
 
-    /// The second half of a range after `end`: (connector start, value,
-    /// unit, its scale, end).
+    /// The second half of a range after `end`: (value, unit, its scale, end).
     #[allow(clippy::type_complexity)]
     fn range_after(
         &self,
@@ -2068,7 +2063,7 @@ impl Sc<'_> {
         unit: Option<&'static str>,
         percent: bool,
         first: &Num,
-    ) -> Option<(usize, f64, Option<&'static str>, f64, usize)> {
+    ) -> Option<(f64, Option<&'static str>, f64, usize)> {
         let b = self.b;
         let p = self.skip_hs(end);
         let dash = if b.get(p) == Some(&b'-') {
@@ -2114,9 +2109,6 @@ impl Sc<'_> {
         }
         if !(self.digit(r) || self.letter(r)) {
             return None;
-        }
-        if self.digit(r) == first.words && !first.words {
-            // digits with digits
         }
         let n2 = self.number(r).ok()?;
         if n2.single_one && !first.words {
@@ -2192,7 +2184,7 @@ impl Sc<'_> {
             return None;
         }
         v2 = v2.min(MAX_VALUE);
-        Some((q, v2, u2, n2.scaled, e))
+        Some((v2, u2, n2.scaled, e))
     }
 
     /// "one in five", "1 out of 3": the whole, and the end.
@@ -2412,15 +2404,9 @@ impl Sc<'_> {
             }
             noun = self.noun_after(np);
         }
-        let mut start = i;
-        if l == b"a" {
-            // "quite a few" is vague too; the span starts at "a".
-            start = i;
-        }
-        let _ = floor;
         Ok((
             Raw {
-                start,
+                start: i,
                 end: fin,
                 value: None,
                 kind,
