@@ -1563,7 +1563,12 @@ impl Sc<'_> {
             }
         }
         // A capitalised number word inside a sentence is a name: "Group of Seven", "World War Two".
-        if num.capital_word && bare && !self.sentence_start(i) {
+        // In a Title Case headline a capitalised plural follows: "Kills Three Civilians".
+        let title_case_plural = self.plural_after(end)
+            && self
+                .next_word(end)
+                .is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+        if num.capital_word && bare && !self.sentence_start(i) && !title_case_plural {
             return Err(skip);
         }
         // Ages: "Ferreira, 58," and "Smith (45)".
@@ -1958,13 +1963,14 @@ impl Sc<'_> {
         }
     }
 
-    /// Whether a lowercase plural noun follows `end` ("15 people", "11 users").
+    /// Whether a plural noun follows `end` ("15 people", "11 users", and in
+    /// a Title Case headline "With 100 Drones").
     fn plural_after(&self, end: usize) -> bool {
         let b = self.b;
         self.next_word(end).is_some_and(|(s, e)| {
             let mut bb = [0u8; 24];
             lower(&b[s..e], &mut bb).is_some_and(|l| {
-                b[s].is_ascii_lowercase()
+                (b[s].is_ascii_lowercase() || b[s + 1..e].iter().all(u8::is_ascii_lowercase))
                     && !lexicon::stop_word(l)
                     && (l == b"people" || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
             })

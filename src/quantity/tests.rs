@@ -442,6 +442,9 @@ fn one_counts_only_before_a_counted_noun() {
         ("no one", 0),
         ("One thing seems certain", 0),
         ("He told Reuters 15 people died", 1),
+        ("Russia Strikes Kyiv With 100 Drones", 1),
+        ("Russia Kills Three Civilians In Strike", 1),
+        ("the Big Four banks", 0),
     ] {
         assert_eq!(find(text).len(), n, "{text}");
     }
