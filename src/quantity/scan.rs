@@ -1985,7 +1985,19 @@ impl Sc<'_> {
         let mut b1 = [0u8; 24];
         let l = lower(&b[ws..we], &mut b1)?;
         if let Some((code, f)) = lexicon::currency_name(l) {
+            // "50 euro cents".
+            if f == 1.0
+                && code != "USD"
+                && let Some((s2, e2)) = self.next_word(we)
+                && (b[s2..e2].eq_ignore_ascii_case(b"cents")
+                    || b[s2..e2].eq_ignore_ascii_case(b"cent"))
+            {
+                return Some((code, 0.01, e2));
+            }
             return Some((code, f, we));
+        }
+        if b[ws..we].eq_ignore_ascii_case(b"rmb") {
+            return Some(("CNY", 1.0, we));
         }
         // "U.S. dollars".
         let (adj, after_adj): (&[u8], usize) =

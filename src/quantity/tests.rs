@@ -306,6 +306,10 @@ fn money_forms_read_alike() {
         ("USD 200", 200.0, "USD"),
         ("115USD", 115.0, "USD"),
         ("$10-million deal", 10e6, "USD"),
+        ("50 euro cents", 0.5, "EUR"),
+        ("3 euros 50 cents", 3.5, "EUR"),
+        ("100 RMB", 100.0, "CNY"),
+        ("thirteen dollars and forty-five cents", 13.45, "USD"),
     ] {
         let f = find(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
