@@ -1231,6 +1231,9 @@ impl Sc<'_> {
             } else if num.single_one
                 || lexicon::measure_unit(&b[ws..we])
                 || lexicon::month(l, &b[ws..we])
+                || lexicon::fraction_word(l)
+                // "twenty-first century", "thirty-second": ordinals.
+                || matches!(l, b"first" | b"second" | b"fourth" | b"sixth" | b"seventh" | b"eighth" | b"ninth")
                 || matches!(
                     l,
                     b"off"

@@ -559,6 +559,7 @@ fn not_figures() {
         "from 22 to 24 October",
         "a child of eight",
         "Су-34",
+        "the twenty-first century",
         "a 4K TV",
         "5G masts",
     ] {
