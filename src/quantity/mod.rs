@@ -2,6 +2,27 @@
 //! an interval exactly as ../shared/spec/claim-files.md ("Figures") defines.
 //!
 //! Pure code: text in, figures out. No I/O, no clock.
+//!
+//! Where the spec is silent, this module decides so:
+//! - A duration ("over two years") keeps real, possibly open ends: it is a
+//!   count of time, not of things, so it is not closed on whole numbers.
+//! - A count with decimals whose interval holds no whole number ("2.5
+//!   children") keeps its real interval.
+//! - "Just above n" / "just below n" as evidence are the degenerate intervals
+//!   `(n, n]` / `[n, n)` ([`Interval::just_above`]); [`Interval::fit`] reads them.
+//! - Vague amounts beyond the spec's table follow its pattern: "several
+//!   dozen" [36, 119], "several million" [3e6, 9999999], "a few hundred"
+//!   [200, 599], "hundreds of millions", "tens of millions", "billions".
+//!   "millions of dollars" is money.
+//! - A bare four-digit number from 1000 to 2100 is a year unless a
+//!   qualifier, a currency or a plural noun with no determiner before it
+//!   makes it a count ("killed 2000 people"); news writes counts with commas.
+//! - "one" alone counts only before a counted noun ("one civilian"), with a
+//!   qualifier, a unit or in a range; else it is a pronoun.
+//! - A capitalised word right before a bare number names it ("Apollo 11"),
+//!   unless the word starts the sentence or a plural noun follows.
+//! - Fractions ("two thirds"), negative numbers, powers and scientific
+//!   notation are not figures; a ratio ("one in five") is a percentage.
 
 use serde::Serialize;
 

@@ -157,6 +157,8 @@ struct Num {
     scaled: f64,
     /// A lowercase "m" glued to the digits was read as million.
     small_m: bool,
+    /// A single digit with a glued "k" ("4K", "5k"): a resolution or a race.
+    small_k: bool,
     /// Digits after the decimal point.
     decimals: u32,
 }
@@ -534,6 +536,7 @@ impl Sc<'_> {
         let mut single_one = false;
         let mut capital_word = false;
         let mut small_m = false;
+        let mut small_k = false;
         // Where to fall back when an "and" turns out to join two numbers.
         let mut ckpt: Option<(usize, f64, f64, usize)> = None;
         let mut point_decimals: Option<f64> = None;
@@ -575,6 +578,8 @@ impl Sc<'_> {
                     // A glued scale: "100k", "$2bn", "1.2b".
                     if let Some((f, we)) = self.scale_at(e, true) {
                         small_m = &b[e..we] == b"m";
+                        small_k =
+                            matches!(&b[e..we], b"k" | b"K") && d.decimals == 0 && d.value < 10.0;
                         group *= f;
                         first_scale = f;
                         last_scale = f;
@@ -648,7 +653,8 @@ impl Sc<'_> {
                 && !hyphen
                 && lexicon::num_word(l).is_none()
             {
-                if let Some((f, se)) = self.scale_at(t, false) {
+                // Glued letters were read with the digits; only a spaced word is a scale here.
+                if let Some((f, se)) = self.scale_at(t, t == pos) {
                     total = group * f;
                     group = 0.0;
                     first_scale = f;
@@ -901,10 +907,8 @@ impl Sc<'_> {
         if !value.is_finite() || value > MAX_VALUE {
             return Err(end);
         }
-        // A scale after digits and nothing more: "£2.26bn", "1.5 million", "2.12 hundred".
-        if digit_start && first_scale == 1.0 && total == 0.0 && decimals == 0 && !words {
-            // plain digits
-        }
+        // Stated precision: digits with a decimal point or a scale and nothing
+        // after it ("£2.26bn", "1.5 million", "800 million").
         let mut half = 0.0;
         if digit_start && !after_first_scale && (decimals > 0 || first_scale >= 1000.0) {
             half = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(30)) * first_scale * mult;
@@ -927,6 +931,7 @@ impl Sc<'_> {
             capital_word,
             scaled,
             small_m,
+            small_k,
             decimals,
         })
     }
@@ -1081,6 +1086,7 @@ impl Sc<'_> {
         let mut noun: Option<(usize, usize)> = None;
         let mut stop_noun = false;
         let mut hyphen_compound = false;
+        let mut odd = false;
 
         // Left: a currency, then glued characters that make it no figure.
         let mut left = i;
@@ -1103,7 +1109,12 @@ impl Sc<'_> {
                 // "+44 20 7946 0958": a phone number.
                 return Err(self.chain_end(i));
             }
-            if p == b'-' && i >= 2 && b[i - 2].is_ascii_alphanumeric() {
+            if p == b'-'
+                && i >= 2
+                && (b[i - 2].is_ascii_alphanumeric()
+                    || self.char_before(i - 1).is_some_and(char::is_alphanumeric))
+            {
+                // "F-16", "Covid-19", "Су-34".
                 return Err(self.token_end(i));
             }
             if p == b'.' && i >= 2 && b[i - 2].is_ascii_digit() {
@@ -1220,6 +1231,9 @@ impl Sc<'_> {
             } else if num.single_one
                 || lexicon::measure_unit(&b[ws..we])
                 || lexicon::month(l, &b[ws..we])
+                || lexicon::fraction_word(l)
+                // "twenty-first century", "thirty-second": ordinals.
+                || matches!(l, b"first" | b"second" | b"fourth" | b"sixth" | b"seventh" | b"eighth" | b"ninth")
                 || matches!(
                     l,
                     b"off"
@@ -1259,6 +1273,10 @@ impl Sc<'_> {
             {
                 if l == b"plus" {
                     // "50-plus": handled as a qualifier below.
+                } else if l == b"odd" && !num.single_one {
+                    // "20-odd": about 20.
+                    odd = true;
+                    end = we;
                 } else {
                     return Err(self.token_end(end));
                 }
@@ -1394,6 +1412,9 @@ impl Sc<'_> {
                     return Err(we);
                 }
             }
+        }
+        if num.small_k && unit.is_none() && !percent {
+            return Err(end);
         }
         if num.small_m && unit.is_none() && !percent {
             // "1m" with no currency is a measure unless a plain noun follows.
@@ -1545,7 +1566,12 @@ impl Sc<'_> {
             }
         }
         // A capitalised number word inside a sentence is a name: "Group of Seven", "World War Two".
-        if num.capital_word && bare && !self.sentence_start(i) {
+        // In a Title Case headline a capitalised plural follows: "Kills Three Civilians".
+        let title_case_plural = self.plural_after(end)
+            && self
+                .next_word(end)
+                .is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+        if num.capital_word && bare && !self.sentence_start(i) && !title_case_plural {
             return Err(skip);
         }
         // Ages: "Ferreira, 58," and "Smith (45)".
@@ -1728,8 +1754,7 @@ impl Sc<'_> {
                 | b"rise"
                 | b"fall"
         );
-        if let Some((b2, v2, u2, p2, e2)) =
-            self.range_after(end, between, change, unit, percent, &num)
+        if let Some((v2, u2, p2, e2)) = self.range_after(end, between, change, unit, percent, &num)
         {
             let mut a = value;
             if num.scaled == 1.0 && p2 > 1.0 && a * p2 <= v2 {
@@ -1758,7 +1783,6 @@ impl Sc<'_> {
                 bounds = Some((a, v2));
                 qualifier = Qualifier::Range;
                 end = e2;
-                let _ = b2;
             }
         }
         if between && bounds.is_none() {
@@ -1781,6 +1805,9 @@ impl Sc<'_> {
             }
         }
 
+        if odd && qualifier == Qualifier::Exact && bounds.is_none() {
+            qualifier = Qualifier::About;
+        }
         // Qualifiers after: "five or more", "10 or so", "50+".
         if qualifier == Qualifier::Exact && bounds.is_none() {
             if b.get(end) == Some(&b'+') && !self.digit(end + 1) {
@@ -1939,13 +1966,14 @@ impl Sc<'_> {
         }
     }
 
-    /// Whether a lowercase plural noun follows `end` ("15 people", "11 users").
+    /// Whether a plural noun follows `end` ("15 people", "11 users", and in
+    /// a Title Case headline "With 100 Drones").
     fn plural_after(&self, end: usize) -> bool {
         let b = self.b;
         self.next_word(end).is_some_and(|(s, e)| {
             let mut bb = [0u8; 24];
             lower(&b[s..e], &mut bb).is_some_and(|l| {
-                b[s].is_ascii_lowercase()
+                (b[s].is_ascii_lowercase() || b[s + 1..e].iter().all(u8::is_ascii_lowercase))
                     && !lexicon::stop_word(l)
                     && (l == b"people" || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
             })
@@ -1960,7 +1988,19 @@ impl Sc<'_> {
         let mut b1 = [0u8; 24];
         let l = lower(&b[ws..we], &mut b1)?;
         if let Some((code, f)) = lexicon::currency_name(l) {
+            // "50 euro cents".
+            if f == 1.0
+                && code != "USD"
+                && let Some((s2, e2)) = self.next_word(we)
+                && (b[s2..e2].eq_ignore_ascii_case(b"cents")
+                    || b[s2..e2].eq_ignore_ascii_case(b"cent"))
+            {
+                return Some((code, 0.01, e2));
+            }
             return Some((code, f, we));
+        }
+        if b[ws..we].eq_ignore_ascii_case(b"rmb") {
+            return Some(("CNY", 1.0, we));
         }
         // "U.S. dollars".
         let (adj, after_adj): (&[u8], usize) =
@@ -2034,8 +2074,7 @@ impl Sc<'_> {
         end
     }
 
-    /// The second half of a range after `end`: (connector start, value,
-    /// unit, its scale, end).
+    /// The second half of a range after `end`: (value, unit, its scale, end).
     #[allow(clippy::type_complexity)]
     fn range_after(
         &self,
@@ -2045,7 +2084,7 @@ impl Sc<'_> {
         unit: Option<&'static str>,
         percent: bool,
         first: &Num,
-    ) -> Option<(usize, f64, Option<&'static str>, f64, usize)> {
+    ) -> Option<(f64, Option<&'static str>, f64, usize)> {
         let b = self.b;
         let p = self.skip_hs(end);
         let dash = if b.get(p) == Some(&b'-') {
@@ -2091,9 +2130,6 @@ impl Sc<'_> {
         }
         if !(self.digit(r) || self.letter(r)) {
             return None;
-        }
-        if self.digit(r) == first.words && !first.words {
-            // digits with digits
         }
         let n2 = self.number(r).ok()?;
         if n2.single_one && !first.words {
@@ -2169,7 +2205,7 @@ impl Sc<'_> {
             return None;
         }
         v2 = v2.min(MAX_VALUE);
-        Some((q, v2, u2, n2.scaled, e))
+        Some((v2, u2, n2.scaled, e))
     }
 
     /// "one in five", "1 out of 3": the whole, and the end.
@@ -2389,15 +2425,9 @@ impl Sc<'_> {
             }
             noun = self.noun_after(np);
         }
-        let mut start = i;
-        if l == b"a" {
-            // "quite a few" is vague too; the span starts at "a".
-            start = i;
-        }
-        let _ = floor;
         Ok((
             Raw {
-                start,
+                start: i,
                 end: fin,
                 value: None,
                 kind,

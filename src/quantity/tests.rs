@@ -306,6 +306,10 @@ fn money_forms_read_alike() {
         ("USD 200", 200.0, "USD"),
         ("115USD", 115.0, "USD"),
         ("$10-million deal", 10e6, "USD"),
+        ("50 euro cents", 0.5, "EUR"),
+        ("3 euros 50 cents", 3.5, "EUR"),
+        ("100 RMB", 100.0, "CNY"),
+        ("thirteen dollars and forty-five cents", 13.45, "USD"),
     ] {
         let f = find(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
@@ -442,6 +446,9 @@ fn one_counts_only_before_a_counted_noun() {
         ("no one", 0),
         ("One thing seems certain", 0),
         ("He told Reuters 15 people died", 1),
+        ("Russia Strikes Kyiv With 100 Drones", 1),
+        ("Russia Kills Three Civilians In Strike", 1),
+        ("the Big Four banks", 0),
     ] {
         assert_eq!(find(text).len(), n, "{text}");
     }
@@ -463,6 +470,11 @@ fn halves_mixed_ranges_and_a_few_hundred() {
     assert_eq!(find("revenue 8 % to $ 13 billion").len(), 2);
     let f = find("revenue rose 8% to $13 billion");
     assert_eq!(f.len(), 2, "{f:?}");
+    let f = find("some 20-odd people");
+    assert_eq!(
+        (f[0].qualifier, f[0].claim.low, f[0].claim.high),
+        (Qualifier::About, Some(18.0), Some(22.0))
+    );
     let f = find("a few hundred people");
     assert_eq!(
         (f[0].claim.low, f[0].claim.high),
@@ -546,6 +558,10 @@ fn not_figures() {
         "between October 8 and 13.",
         "from 22 to 24 October",
         "a child of eight",
+        "Су-34",
+        "the twenty-first century",
+        "a 4K TV",
+        "5G masts",
     ] {
         let f = find(text);
         assert!(
