@@ -318,11 +318,15 @@ fn text_hashes(
 /// Reads every source once, compares every claim, compares the evidence with
 /// each claim file's lock and builds the report.
 fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
+    // A broken lock stops the run before any source is read.
+    let locks = files
+        .iter()
+        .map(|f| lockfile::read(&f.path).map_err(|e| format!("{e:#}")))
+        .collect::<Result<Vec<_>, String>>()?;
     let checked = evidence(files, &settings.fetch)?;
     let mut summary = Summary::default();
     let mut reports = Vec::with_capacity(files.len());
-    for Checked { file, outcomes, .. } in checked {
-        let lock = lockfile::read(&file.path).map_err(|e| format!("{e:#}"))?;
+    for (Checked { file, outcomes, .. }, lock) in checked.into_iter().zip(locks) {
         let statuses = review::statuses(lock.as_ref(), &review::current(&file, &outcomes));
         let claims: Vec<ClaimReport> = file
             .claims
