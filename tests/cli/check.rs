@@ -563,6 +563,21 @@ fn the_kazan_claims_replayed_from_the_archive() {
             }
         }
     }
+    // A count read as evidence is a whole number: "More than 30" is 31.
+    let liga = &by_id("buildings-damaged")["evidence"][0];
+    assert_eq!(liga["found"]["text"], "More than 30");
+    assert_eq!(
+        (
+            liga["found"]["low"].as_f64(),
+            liga["found"]["high"].as_f64()
+        ),
+        (Some(31.0), Some(31.0))
+    );
+    assert_eq!(liga["relation"], "within");
+    assert_eq!(
+        by_id("state-dept-quote")["evidence"][0]["error"],
+        "HTTP 404 Not Found"
+    );
     let glavnoe = &by_id("mfa-not-peace")["evidence"][2]["diff"];
     let ops: Vec<(&str, &str)> = glavnoe
         .as_array()
