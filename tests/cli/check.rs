@@ -627,3 +627,29 @@ fn factcheck_toml_names_archives_to_replay() {
     assert_eq!(ev["verdict"], "mismatch", "{ev:#}");
     assert_eq!(ev["found"]["text"], "20");
 }
+
+#[test]
+fn a_selector_that_matches_nothing_makes_that_source_unreachable() {
+    let p = Project::new();
+    p.file("pages/a.html", PAGE).file(
+        "claims/a.toml",
+        &claims(
+            "[sources.gone]\nurl = \"../pages/a.html\"\nselect = \"div.nothing\"\n\n\
+             [sources.body]\nurl = \"../pages/a.html\"\nselect = \"main\"\n\n\
+             [[claim]]\nid = \"killed\"\ntext = \"It killed at least two.\"\nvalue = \"at least two\"\n\
+             about = [\"Zaporizhzhia\", \"kill*\"]\nsources = [\"gone\", \"body\"]\n",
+        ),
+    );
+    let (code, json) = p.json(&[]);
+    assert_eq!(code, 0);
+    let evidence = &json["files"][0]["claims"][0]["evidence"];
+    assert_eq!(evidence[0]["verdict"], "unreachable");
+    assert!(
+        evidence[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("div.nothing")
+    );
+    assert_eq!(evidence[1]["verdict"], "match");
+    assert_eq!(json["files"][0]["claims"][0]["verdict"], "match");
+}
