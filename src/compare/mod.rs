@@ -2,6 +2,14 @@
 //! passage that decided it, and per claim the aggregate verdict, exactly as
 //! ../shared/spec/claim-files.md ("Comparing", "The claim's verdict") says.
 //! Pure: a claim and its sources' sentences in, an outcome out.
+//!
+//! Each source is indexed once ([`SourceIndex::new`]: folded words, an
+//! inverted index, and per sentence, on first use, its figures and clause
+//! boundaries) and shared by every claim that cites it, so checking many
+//! claims does not re-read a source per claim. [`compare`] takes a claim and
+//! its sources ([`SourceText`]: the index, or why the source could not be
+//! read) and gives the [`Outcome`]. It does not fetch, decode or split text
+//! into sentences (`fetch` and `text` do), and it knows nothing of locks.
 
 mod about;
 mod figure;

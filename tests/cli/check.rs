@@ -563,6 +563,21 @@ fn the_kazan_claims_replayed_from_the_archive() {
             }
         }
     }
+    // A count read as evidence is a whole number: "More than 30" is 31.
+    let liga = &by_id("buildings-damaged")["evidence"][0];
+    assert_eq!(liga["found"]["text"], "More than 30");
+    assert_eq!(
+        (
+            liga["found"]["low"].as_f64(),
+            liga["found"]["high"].as_f64()
+        ),
+        (Some(31.0), Some(31.0))
+    );
+    assert_eq!(liga["relation"], "within");
+    assert_eq!(
+        by_id("state-dept-quote")["evidence"][0]["error"],
+        "HTTP 404 Not Found"
+    );
     let glavnoe = &by_id("mfa-not-peace")["evidence"][2]["diff"];
     let ops: Vec<(&str, &str)> = glavnoe
         .as_array()
@@ -611,4 +626,30 @@ fn factcheck_toml_names_archives_to_replay() {
     let ev = &json["files"][0]["claims"][0]["evidence"][0];
     assert_eq!(ev["verdict"], "mismatch", "{ev:#}");
     assert_eq!(ev["found"]["text"], "20");
+}
+
+#[test]
+fn a_selector_that_matches_nothing_makes_that_source_unreachable() {
+    let p = Project::new();
+    p.file("pages/a.html", PAGE).file(
+        "claims/a.toml",
+        &claims(
+            "[sources.gone]\nurl = \"../pages/a.html\"\nselect = \"div.nothing\"\n\n\
+             [sources.body]\nurl = \"../pages/a.html\"\nselect = \"main\"\n\n\
+             [[claim]]\nid = \"killed\"\ntext = \"It killed at least two.\"\nvalue = \"at least two\"\n\
+             about = [\"Zaporizhzhia\", \"kill*\"]\nsources = [\"gone\", \"body\"]\n",
+        ),
+    );
+    let (code, json) = p.json(&[]);
+    assert_eq!(code, 0);
+    let evidence = &json["files"][0]["claims"][0]["evidence"];
+    assert_eq!(evidence[0]["verdict"], "unreachable");
+    assert!(
+        evidence[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("div.nothing")
+    );
+    assert_eq!(evidence[1]["verdict"], "match");
+    assert_eq!(json["files"][0]["claims"][0]["verdict"], "match");
 }
