@@ -68,6 +68,17 @@ impl Formatter for SafeFormatter {
         writer.write_all(rest.as_bytes())
     }
 
+    /// Whole numbers are written as integers (`15`, not `15.0`), as the
+    /// spec's example shows them; others as `serde_json` writes them.
+    fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+        if value.is_finite() && value.fract() == 0.0 && value.abs() < EXACT {
+            write!(writer, "{}", value as i64)
+        } else {
+            self.pretty.write_f64(writer, value)
+        }
+    }
+
     fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.pretty.begin_array(writer)
     }
@@ -121,6 +132,13 @@ mod tests {
     #[test]
     fn snapshot() {
         insta::assert_snapshot!(render(&fixture::report()));
+    }
+
+    #[test]
+    fn whole_numbers_are_integers() {
+        let out = to_safe_json(&[15.0, 2.26e9, 2.255e9, 0.5, -3.0, 1e300]);
+        let compact: String = out.split_whitespace().collect();
+        assert_eq!(compact, "[15,2260000000,2255000000,0.5,-3,1e+300]");
     }
 
     #[test]
