@@ -495,13 +495,79 @@ pub(crate) fn pick(
             }
         }
     }
-    let (_, sentence, figure) = best?;
+    let (d, sentence, figure) = best?;
+    // Across a clause boundary the tie is a guess. When the chosen figure's
+    // own clause names another event ("15 injured, none killed"), it counts
+    // that event, not the claim's: the passage gives nothing rather than a
+    // verdict on someone else's figure (a false match is the worst failure;
+    // falling back to a farther candidate would only guess worse).
+    if d.0 > 0 && tied_elsewhere(idx, sentence, &idx.figures(sentence)[figure], occurrences) {
+        return None;
+    }
     let found = &idx.figures(sentence)[figure].figure;
     Some(Pick {
         sentence,
         figure,
         relation: relation(claim, tolerance, found),
     })
+}
+
+/// Whether the clause holding figure `f` (sentence `s`) also holds an
+/// event word of its own ("injured", "dead", "damaged") that is not one of
+/// the claim's term occurrences: then the figure counts that event.
+fn tied_elsewhere(
+    idx: &SourceIndex,
+    s: usize,
+    f: &SentenceFigure,
+    occurrences: &[Range<usize>],
+) -> bool {
+    let marks = idx.marks(s);
+    let clause_start = marks
+        .iter()
+        .rev()
+        .find(|&&m| (m as usize) < f.start)
+        .map_or(0, |&m| m as usize + 1);
+    let clause_end = marks
+        .iter()
+        .find(|&&m| (m as usize) >= f.end)
+        .map_or(usize::MAX, |&m| m as usize);
+    (idx.sentence_start[s]..idx.sentence_start[s + 1]).any(|t| {
+        let token = &idx.tokens[t];
+        let inside = token.start as usize >= clause_start && (token.end as usize) <= clause_end;
+        let own = (f.first..f.last).contains(&t) || occurrences.iter().any(|o| o.contains(&t));
+        inside && !own && is_event_word(&idx.vocab[token.term as usize])
+    })
+}
+
+/// Words that say what happened to what a figure counts: the casualty and
+/// damage words news figures are tied to. A closed list, so an ordinary verb
+/// ("buried", "said") never unties a figure.
+fn is_event_word(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "kill",
+        "dead",
+        "death",
+        "died",
+        "die",
+        "injur",
+        "wound",
+        "hurt",
+        "missing",
+        "casualt",
+        "damag",
+        "destroy",
+        "burn",
+        "arrest",
+        "detain",
+        "displac",
+        "evacuat",
+        "hospitali",
+        "rescu",
+        "captur",
+        "abduct",
+        "deport",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
 /// The verdict a passage's figure gives.

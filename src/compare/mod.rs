@@ -480,7 +480,9 @@ mod tests {
                 M,
                 Some("three"),
             ),
-            // A sentence with the word but another's figure: same sentence beats other sentences.
+            // A sentence with the word but another's figure: same sentence
+            // beats other sentences, and the 5 counts what burned, not the
+            // dead, so the passage gives nothing rather than a wrong verdict.
             (
                 "2",
                 DEAD,
@@ -488,8 +490,39 @@ mod tests {
                     "Zaporizhzhia was hit; 5 buildings burned and people died.",
                     "2 more.",
                 ],
+                N,
+                None,
+            ),
+            // The same sentence's figure across a boundary still decides when
+            // its clause names no other event.
+            (
+                "2",
+                DEAD,
+                &["Zaporizhzhia was hit; 5 were in the building and people died."],
                 X,
                 Some("5"),
+            ),
+            // A figure whose clause counts another event never matches.
+            (
+                "at least two",
+                DEAD,
+                &["Zaporizhzhia: 15 injured, none killed."],
+                N,
+                None,
+            ),
+            (
+                "two",
+                DEAD,
+                &["In Zaporizhzhia two people, including a child, were killed."],
+                M,
+                Some("two"),
+            ),
+            (
+                "12",
+                &["Zaporizhzhia", "death*|dead|kill*"],
+                &["The death toll in Zaporizhzhia, according to officials, rose to 12."],
+                M,
+                Some("12"),
             ),
         ];
         check_figures(cases, None);
