@@ -38,11 +38,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    if let Some(case) = args.first() {
-        if CASES.contains(&case.as_str()) {
-            run(case);
-            return;
-        }
+    if let Some(case) = args.first()
+        && CASES.contains(&case.as_str())
+    {
+        run(case);
+        return;
     }
     let exe = std::env::current_exe().expect("own path");
     println!(

@@ -33,11 +33,11 @@ pub struct ReadArgs {
 #[must_use]
 pub fn run(args: &ReadArgs) -> Exit {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    if let Some(css) = &args.select {
-        if let Err(e) = scraper::Selector::parse(css) {
-            output::stderr_line(&format!("factcheck: not a CSS selector: {css}: {e}"));
-            return Exit::Error;
-        }
+    if let Some(css) = &args.select
+        && let Err(e) = scraper::Selector::parse(css)
+    {
+        output::stderr_line(&format!("factcheck: not a CSS selector: {css}: {e}"));
+        return Exit::Error;
     }
     let outcome = if args.source == "-" {
         let mut body = Vec::new();

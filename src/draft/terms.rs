@@ -269,10 +269,10 @@ pub(super) fn about(sentence: &str, figure: &Figure, previous: Option<&str>) -> 
     );
     let tie = tying_term(sentence, &words, start, end, figure.noun.as_deref());
     let mut names = nearest_names(sentence, &words, start, end, MAX_NAMES);
-    if names.is_empty() {
-        if let Some(prev) = previous {
-            names = nearest_names(prev, &tokens(prev), prev.len(), prev.len(), 1);
-        }
+    if names.is_empty()
+        && let Some(prev) = previous
+    {
+        names = nearest_names(prev, &tokens(prev), prev.len(), prev.len(), 1);
     }
     let mut about: Vec<String> = Vec::new();
     for name in names {

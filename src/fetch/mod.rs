@@ -422,10 +422,10 @@ impl Fetcher {
                 cache.put(url.as_str(), &chain);
             }
             // Bodies are kept for the archive only when one is to be written.
-            if self.inner.settings.archive.is_some() {
-                if let Ok(mut used) = self.inner.used.lock() {
-                    used.push(chain);
-                }
+            if self.inner.settings.archive.is_some()
+                && let Ok(mut used) = self.inner.used.lock()
+            {
+                used.push(chain);
             }
         }
         outcome
@@ -443,10 +443,10 @@ impl Fetcher {
             (Some(cache), false) => cache.get(url.as_str()),
             _ => None,
         };
-        if let Some(entry) = &cached {
-            if inner.settings.offline || entry.age() <= inner.settings.max_age {
-                return Ok((entry.chain.clone(), false));
-            }
+        if let Some(entry) = &cached
+            && (inner.settings.offline || entry.age() <= inner.settings.max_age)
+        {
+            return Ok((entry.chain.clone(), false));
         }
         if inner.settings.offline {
             return Err(Unreachable::new(
@@ -538,11 +538,11 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// A byte count as people read it: "20 MB", "512 kB", "900 bytes".
 #[must_use]
 pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1_000_000 && bytes % 1_000_000 == 0 {
+    if bytes >= 1_000_000 && bytes.is_multiple_of(1_000_000) {
         format!("{} MB", bytes / 1_000_000)
     } else if bytes >= 1_000_000 {
         format!("{:.1} MB", bytes as f64 / 1e6)
-    } else if bytes >= 1000 && bytes % 1000 == 0 {
+    } else if bytes >= 1000 && bytes.is_multiple_of(1000) {
         format!("{} kB", bytes / 1000)
     } else {
         format!("{bytes} bytes")
@@ -552,7 +552,7 @@ pub fn human_size(bytes: u64) -> String {
 /// A duration as people read it in a reason: "30 s", "250 ms".
 #[must_use]
 pub fn human_duration(d: Duration) -> String {
-    if d.as_millis() % 1000 == 0 {
+    if d.as_millis().is_multiple_of(1000) {
         format!("{} s", d.as_secs())
     } else if d < Duration::from_secs(1) {
         format!("{} ms", d.as_millis())

@@ -1292,125 +1292,126 @@ impl Sc<'_> {
 
         // After a space: percent words, currency words and codes, durations;
         // measures, dates and times make it no figure.
-        if !percent && !hyphen_compound {
-            if let Some((ws, we)) = self.next_word(end) {
-                let w = &b[ws..we];
-                let mut buf = [0u8; 24];
-                let l: &[u8] = lower(w, &mut buf).unwrap_or(b"");
-                let next2 = self.next_word(we);
-                let mut buf2 = [0u8; 24];
-                let l2: &[u8] = next2
-                    .and_then(|(s, e)| lower(&b[s..e], &mut buf2))
-                    .map_or(b"", |x| x);
-                // A plural denominator takes any numerator, a singular one only "one".
-                if num.words
-                    && lexicon::fraction_word(l)
-                    && !matches!(l, b"half" | b"quarter")
-                    && (l.ends_with(b"s") || num.single_one)
+        if !percent
+            && !hyphen_compound
+            && let Some((ws, we)) = self.next_word(end)
+        {
+            let w = &b[ws..we];
+            let mut buf = [0u8; 24];
+            let l: &[u8] = lower(w, &mut buf).unwrap_or(b"");
+            let next2 = self.next_word(we);
+            let mut buf2 = [0u8; 24];
+            let l2: &[u8] = next2
+                .and_then(|(s, e)| lower(&b[s..e], &mut buf2))
+                .map_or(b"", |x| x);
+            // A plural denominator takes any numerator, a singular one only "one".
+            if num.words
+                && lexicon::fraction_word(l)
+                && !matches!(l, b"half" | b"quarter")
+                && (l.ends_with(b"s") || num.single_one)
+            {
+                // "two thirds", "five eighths": a fraction, not a count.
+                return Err(we);
+            }
+            if l == b"percent" || l == b"percents" || l == b"pct" || l == b"percentage" {
+                percent = true;
+                end = we;
+                if l == b"percentage"
+                    && (l2 == b"point" || l2 == b"points")
+                    && let Some((_, e2)) = next2
                 {
-                    // "two thirds", "five eighths": a fraction, not a count.
-                    return Err(we);
+                    end = e2;
+                } else if l == b"percentage" {
+                    percent = false;
+                    end = num.end;
                 }
-                if l == b"percent" || l == b"percents" || l == b"pct" || l == b"percentage" {
-                    percent = true;
-                    end = we;
-                    if l == b"percentage"
-                        && (l2 == b"point" || l2 == b"points")
-                        && let Some((_, e2)) = next2
-                    {
-                        end = e2;
-                    } else if l == b"percentage" {
-                        percent = false;
-                        end = num.end;
+            } else if l == b"per" && (l2 == b"cent" || l2 == b"cents") {
+                percent = true;
+                end = next2.map_or(we, |x| x.1);
+            } else if let Some(code) = lexicon::iso_code(w)
+                .or_else(|| lexicon::lowercase_code(w))
+                .or_else(|| {
+                    // "30 MUSD", "120 MEUR": millions of a currency.
+                    (w.len() == 4 && w[0] == b'M')
+                        .then(|| lexicon::iso_code(&w[1..]))
+                        .flatten()
+                })
+            {
+                if unit.is_none() || unit == Some(code) {
+                    if w.len() == 4 {
+                        value *= 1e6;
+                        half *= 1e6;
                     }
-                } else if l == b"per" && (l2 == b"cent" || l2 == b"cents") {
-                    percent = true;
-                    end = next2.map_or(we, |x| x.1);
-                } else if let Some(code) = lexicon::iso_code(w)
-                    .or_else(|| lexicon::lowercase_code(w))
-                    .or_else(|| {
-                        // "30 MUSD", "120 MEUR": millions of a currency.
-                        (w.len() == 4 && w[0] == b'M')
-                            .then(|| lexicon::iso_code(&w[1..]))
-                            .flatten()
-                    })
-                {
-                    if unit.is_none() || unit == Some(code) {
-                        if w.len() == 4 {
-                            value *= 1e6;
-                            half *= 1e6;
-                        }
-                        unit = Some(code);
-                        kind = Kind::Money;
-                        end = we;
-                        // "75 USD million".
-                        if let Some((f, se)) = self.scale_at(self.skip_hs(we), false)
-                            && num.scaled == 1.0
-                        {
-                            value *= f;
-                            if num.half > 0.0 || f >= 1000.0 {
-                                half = 0.5 * f * if num.half > 0.0 { num.half * 2.0 } else { 1.0 };
-                            }
-                            end = se;
-                        } else if let Some((c, ce)) = self.cents_after(we) {
-                            value += c;
-                            end = ce;
-                        }
-                    }
-                } else if unit.is_none()
-                    && let Some((code, f, name_end)) = self.currency_words(ws)
-                {
                     unit = Some(code);
                     kind = Kind::Money;
-                    value *= f;
-                    half *= f;
-                    end = name_end;
-                    let name_currency = f == 1.0;
-                    if name_currency
-                        && num.half == 0.0
-                        && let Some((c, ce)) = self.cents_after(name_end)
+                    end = we;
+                    // "75 USD million".
+                    if let Some((f, se)) = self.scale_at(self.skip_hs(we), false)
+                        && num.scaled == 1.0
                     {
+                        value *= f;
+                        if num.half > 0.0 || f >= 1000.0 {
+                            half = 0.5 * f * if num.half > 0.0 { num.half * 2.0 } else { 1.0 };
+                        }
+                        end = se;
+                    } else if let Some((c, ce)) = self.cents_after(we) {
                         value += c;
                         end = ce;
                     }
-                } else if unit.is_none()
-                    && let Some((u, f)) = lexicon::duration_unit(l)
+                }
+            } else if unit.is_none()
+                && let Some((code, f, name_end)) = self.currency_words(ws)
+            {
+                unit = Some(code);
+                kind = Kind::Money;
+                value *= f;
+                half *= f;
+                end = name_end;
+                let name_currency = f == 1.0;
+                if name_currency
+                    && num.half == 0.0
+                    && let Some((c, ce)) = self.cents_after(name_end)
                 {
-                    // "45 years old" is an age.
-                    if l2 == b"old"
-                        || l2 == b"of"
-                            && self.is_word(self.next_word(next2.map_or(we, |x| x.1)), b"age")
-                    {
-                        return Err(we);
-                    }
-                    unit = Some(u);
-                    value *= f;
-                    half *= f;
-                    end = we;
-                } else if unit.is_none() && lexicon::measure_unit(w) {
-                    return Err(we);
-                } else if lexicon::month(l, w) && num.plain_int && value <= 31.0 {
-                    return Err(we);
-                } else if num.plain_int
-                    && value <= 24.0
-                    && (matches!(
-                        l,
-                        b"am"
-                            | b"pm"
-                            | b"gmt"
-                            | b"bst"
-                            | b"utc"
-                            | b"cet"
-                            | b"est"
-                            | b"edt"
-                            | b"pst"
-                            | b"hrs"
-                    ) || (l == b"a" || l == b"p") && b.get(we) == Some(&b'.'))
+                    value += c;
+                    end = ce;
+                }
+            } else if unit.is_none()
+                && let Some((u, f)) = lexicon::duration_unit(l)
+            {
+                // "45 years old" is an age.
+                if l2 == b"old"
+                    || l2 == b"of"
+                        && self.is_word(self.next_word(next2.map_or(we, |x| x.1)), b"age")
                 {
-                    return Err(we);
-                } else if num.plain_int && l == b"o" && b.get(we) == Some(&b'\'') {
                     return Err(we);
                 }
+                unit = Some(u);
+                value *= f;
+                half *= f;
+                end = we;
+            } else if unit.is_none() && lexicon::measure_unit(w) {
+                return Err(we);
+            } else if lexicon::month(l, w) && num.plain_int && value <= 31.0 {
+                return Err(we);
+            } else if num.plain_int
+                && value <= 24.0
+                && (matches!(
+                    l,
+                    b"am"
+                        | b"pm"
+                        | b"gmt"
+                        | b"bst"
+                        | b"utc"
+                        | b"cet"
+                        | b"est"
+                        | b"edt"
+                        | b"pst"
+                        | b"hrs"
+                ) || (l == b"a" || l == b"p") && b.get(we) == Some(&b'.'))
+            {
+                return Err(we);
+            } else if num.plain_int && l == b"o" && b.get(we) == Some(&b'\'') {
+                return Err(we);
             }
         }
         if num.small_k && unit.is_none() && !percent {
@@ -1795,14 +1796,13 @@ impl Sc<'_> {
             && kind == Kind::Count
             && unit.is_none()
             && qualifier == Qualifier::Exact
+            && let Some((v2, e2)) = self.ratio_after(end, value)
         {
-            if let Some((v2, e2)) = self.ratio_after(end, value) {
-                value = 100.0 * value / v2;
-                kind = Kind::Percent;
-                unit = Some("%");
-                end = e2;
-                half = 0.0;
-            }
+            value = 100.0 * value / v2;
+            kind = Kind::Percent;
+            unit = Some("%");
+            end = e2;
+            half = 0.0;
         }
 
         if odd && qualifier == Qualifier::Exact && bounds.is_none() {
@@ -1816,32 +1816,30 @@ impl Sc<'_> {
             } else if b[end..].starts_with(b"-plus") && !self.letter(end + 5) {
                 qualifier = Qualifier::AtLeast;
                 end += 5;
-            } else if let Some((s1, e1)) = self.next_word(end) {
-                if b[s1..e1].eq_ignore_ascii_case(b"or") {
-                    if let Some((s2, e2)) = self.next_word(e1) {
-                        let w2 = &b[s2..e2];
-                        let q = if w2.eq_ignore_ascii_case(b"more")
-                            || w2.eq_ignore_ascii_case(b"above")
-                            || w2.eq_ignore_ascii_case(b"over")
-                        {
-                            Some(Qualifier::AtLeast)
-                        } else if w2.eq_ignore_ascii_case(b"so")
-                            || w2.eq_ignore_ascii_case(b"thereabouts")
-                        {
-                            Some(Qualifier::About)
-                        } else if w2.eq_ignore_ascii_case(b"fewer")
-                            || w2.eq_ignore_ascii_case(b"less")
-                            || w2.eq_ignore_ascii_case(b"under")
-                        {
-                            Some(Qualifier::AtMost)
-                        } else {
-                            None
-                        };
-                        if let Some(q) = q {
-                            qualifier = q;
-                            end = e2;
-                        }
-                    }
+            } else if let Some((s1, e1)) = self.next_word(end)
+                && b[s1..e1].eq_ignore_ascii_case(b"or")
+                && let Some((s2, e2)) = self.next_word(e1)
+            {
+                let w2 = &b[s2..e2];
+                let q = if w2.eq_ignore_ascii_case(b"more")
+                    || w2.eq_ignore_ascii_case(b"above")
+                    || w2.eq_ignore_ascii_case(b"over")
+                {
+                    Some(Qualifier::AtLeast)
+                } else if w2.eq_ignore_ascii_case(b"so") || w2.eq_ignore_ascii_case(b"thereabouts")
+                {
+                    Some(Qualifier::About)
+                } else if w2.eq_ignore_ascii_case(b"fewer")
+                    || w2.eq_ignore_ascii_case(b"less")
+                    || w2.eq_ignore_ascii_case(b"under")
+                {
+                    Some(Qualifier::AtMost)
+                } else {
+                    None
+                };
+                if let Some(q) = q {
+                    qualifier = q;
+                    end = e2;
                 }
             }
         }
@@ -2403,13 +2401,13 @@ impl Sc<'_> {
                 unit = Some(code);
                 fin = cand_end;
             }
-        } else if let Some((u, f)) = lexicon::duration_unit(&cand) {
-            if cand.ends_with(b"s") {
-                unit = Some(u);
-                lo *= f;
-                hi *= f;
-                fin = cand_end;
-            }
+        } else if let Some((u, f)) = lexicon::duration_unit(&cand)
+            && cand.ends_with(b"s")
+        {
+            unit = Some(u);
+            lo *= f;
+            hi *= f;
+            fin = cand_end;
         }
         if kind == Kind::Count && unit.is_none() {
             let np = if n1 == b"of" {

@@ -327,10 +327,10 @@ impl Model {
 
     /// The tree builder's implied end tags before a start tag, on `open`.
     fn imply_ends(&mut self, name: &str) {
-        if closes_p(name) {
-            if let Some(i) = self.find(|n| n == "p", is_button_scope) {
-                self.truncate_open(i);
-            }
+        if closes_p(name)
+            && let Some(i) = self.find(|n| n == "p", is_button_scope)
+        {
+            self.truncate_open(i);
         }
         let found = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self

@@ -210,10 +210,10 @@ fn full_stop_ends(before: &str) -> bool {
     // "ex-Gov.", "Jean-P.", "pro-U.S.": the abbreviation is the last part.
     let token = token.rsplit(['-', '/', '–', '—']).next().unwrap_or(token);
     let mut letters = token.chars();
-    if let (Some(first), None) = (letters.next(), letters.next()) {
-        if first.is_uppercase() {
-            return false;
-        }
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
+        return false;
     }
     !(ABBREVIATIONS.contains(&token) || is_dotted_initialism(token))
 }
