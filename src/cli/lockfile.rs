@@ -1,10 +1,9 @@
-//! Reading and writing evidence locks on disk. Writes are atomic: the new
-//! lock goes to a temporary file in the same directory, is flushed to disk,
-//! then renamed over the old one, so an interrupted run (Ctrl-C, a crash, a
-//! full disk) leaves the old lock whole.
+//! Reading and writing evidence locks on disk. Writes go through
+//! [`crate::atomic::write`] (temp file, fsync, rename; temp files removed on
+//! Ctrl-C), so an interrupted run leaves the old lock whole.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -32,54 +31,9 @@ pub fn read(claim_file: &Path) -> Result<Option<Lock>> {
 pub fn write(claim_file: &Path, lock: &Lock) -> Result<PathBuf> {
     let path = lock_path(claim_file);
     let text = lock.to_toml()?;
-    write_atomic(&path, text.as_bytes())
+    crate::atomic::write(&path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
-}
-
-/// Writes `bytes` to `path` so that readers see the old file or the new one,
-/// never a part: temp file in the same directory, fsync, rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (temp, mut file) = create_temp(dir, &name)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&temp, path)
-        });
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written?;
-    // Make the rename itself durable where the platform allows it.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// A new hidden file beside the target: `.x.lock.<pid>.<n>.tmp`.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let pid = std::process::id();
-    let mut last = None;
-    for _ in 0..16 {
-        let temp = dir.join(format!(".{name}.{pid}.{}.tmp", fastrand::u32(..)));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary name was free")))
 }
 
 #[cfg(test)]
@@ -87,41 +41,6 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-
-    fn entries(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.lock");
-        for text in ["first\n", "second, longer\n", ""] {
-            write_atomic(&path, text.as_bytes()).unwrap();
-            assert_eq!(fs::read_to_string(&path).unwrap(), text);
-            assert_eq!(entries(dir.path()), ["x.lock"]);
-        }
-    }
-
-    #[test]
-    fn a_failed_write_removes_its_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.lock");
-        fs::write(&path, "old\n").unwrap();
-        // The target is a directory: the rename fails after the temp file
-        // was written, as a crash between write and rename would leave it.
-        let blocked = dir.path().join("sub");
-        fs::create_dir(&blocked).unwrap();
-        fs::write(blocked.join("keep"), "x").unwrap();
-        assert!(write_atomic(&blocked, b"new\n").is_err());
-        assert_eq!(fs::read_to_string(&path).unwrap(), "old\n");
-        assert_eq!(entries(dir.path()), ["sub", "x.lock"]);
-    }
 
     #[test]
     fn read_tells_missing_from_broken() {
