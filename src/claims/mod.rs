@@ -1,10 +1,40 @@
 //! Claim files: the model of ../shared/spec/claim-files.md, its parsing and
 //! every validation rule, with errors that point into the file.
+//!
+//! [`load`] is the entry point: it walks the paths given, reads every claim
+//! file and returns the valid ones with every error and warning found. Only
+//! [`load`] (in `load.rs`, the edge of this module) touches the disk; parsing
+//! and validation ([`parse::parse`]) take the file's bytes and a [`Disk`] to
+//! ask about symlinks and the article, so they are tested without one.
+//! `factcheck.toml` is read by [`config`].
+
+pub mod config;
+mod diagnostic;
+mod load;
+pub mod parse;
+mod paths;
+pub mod schema;
+mod words;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::quantity::Figure;
+
+pub use diagnostic::{Diagnostic, Position, Severity};
+pub use load::{Loaded, find_root, load};
+pub use parse::{MAX_SIZE, Origin, Parsed};
+pub use paths::Project;
+
+/// What validation may ask of the file system: resolving symlinks (to keep
+/// paths inside the project root) and reading the article's text. [`load`]
+/// passes the real disk; tests pass a map.
+pub trait Disk {
+    /// The path with every symlink resolved, or `None` when it does not exist.
+    fn canonicalize(&self, path: &Path) -> Option<PathBuf>;
+    /// A text file's contents, or why it cannot be read.
+    fn read_to_string(&self, path: &Path) -> Result<String, String>;
+}
 
 /// A claim file, loaded and validated.
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ mod exit;
 mod new;
 pub mod output;
 mod quantities;
+mod validate;
 
 pub use exit::Exit;
 
@@ -25,6 +26,8 @@ enum Command {
     Quantities(quantities::Args),
     /// Drafts a claim file from an article (a path, a URL, or - for stdin).
     New(new::Args),
+    /// Reads the claim files and reports every problem, reading no source.
+    Validate(validate::Args),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -48,5 +51,6 @@ pub fn run() -> Exit {
     match cli.command {
         Command::Quantities(args) => quantities::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Validate(args) => validate::run(&args),
     }
 }

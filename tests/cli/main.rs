@@ -10,6 +10,7 @@
 mod help;
 mod new;
 mod quantities;
+mod validate;
 
 use assert_cmd::Command;
 
