@@ -12,6 +12,7 @@ pub mod claims;
 pub mod cli;
 pub mod compare;
 pub mod draft;
+pub mod fetch;
 pub mod quantity;
 pub mod report;
 pub mod text;

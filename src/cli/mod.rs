@@ -7,6 +7,9 @@ mod new;
 pub mod output;
 mod quantities;
 mod validate;
+pub mod progress;
+pub mod read;
+pub mod source_args;
 
 pub use exit::Exit;
 
@@ -28,6 +31,8 @@ enum Command {
     New(new::Args),
     /// Reads the claim files and reports every problem, reading no source.
     Validate(validate::Args),
+    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
+    Read(read::ReadArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -52,5 +57,6 @@ pub fn run() -> Exit {
         Command::Quantities(args) => quantities::run(&args),
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Read(args) => read::run(&args),
     }
 }

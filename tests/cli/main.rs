@@ -11,6 +11,7 @@ mod help;
 mod new;
 mod quantities;
 mod validate;
+mod read;
 
 use assert_cmd::Command;
 

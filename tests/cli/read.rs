@@ -1,0 +1,114 @@
+use predicates::prelude::*;
+
+use crate::factcheck;
+
+#[path = "../fetch/server.rs"]
+#[allow(dead_code)]
+mod server;
+
+use server::{Reply, Server};
+
+#[test]
+fn read_prints_a_local_file_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.html"),
+        b"<html><head><meta charset=\"iso-8859-1\"></head><body>\n<p>Caf\xe9 \xa35m.</p>\n</body></html>",
+    )
+    .unwrap();
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", "page.html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("<p>Café £5m.</p>"));
+}
+
+#[test]
+fn read_of_a_missing_file_is_exit_1_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", "nowhere.html"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("unreachable: no such file"));
+}
+
+#[test]
+fn read_fetches_a_url_and_reports_an_http_error() {
+    let server = Server::start(|req, _| match req.path.as_str() {
+        "/ok" => Reply::ok("text/plain", "Line one\nLine two\n"),
+        _ => Reply::status(410, &[]),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", &server.url("/ok"), "--cache-dir"])
+        .arg(&cache)
+        .assert()
+        .code(0)
+        .stdout("Line one\nLine two\n");
+    factcheck()
+        .current_dir(dir.path())
+        .args([
+            "read",
+            &server.url("/gone"),
+            "--retries",
+            "0",
+            "--cache-dir",
+        ])
+        .arg(&cache)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unreachable: HTTP 410 Gone"));
+    // The second read of /ok comes from the cache.
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", &server.url("/ok"), "--offline", "--cache-dir"])
+        .arg(&cache)
+        .assert()
+        .code(0)
+        .stdout("Line one\nLine two\n");
+    assert_eq!(server.hits("/ok"), 1);
+}
+
+#[test]
+fn read_takes_stdin_and_a_selector() {
+    factcheck()
+        .args(["read", "-", "--select", "main p"])
+        .write_stdin(
+            "<html><body><nav><p>Menu</p></nav><main><p>The figure is 12.</p></main></body></html>",
+        )
+        .assert()
+        .code(0)
+        .stdout("The figure is 12.\n");
+    factcheck()
+        .args(["read", "-", "--select", "article"])
+        .write_stdin("<html><body><p>x</p></body></html>")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the selector article matches nothing",
+        ));
+}
+
+#[test]
+fn read_usage_errors_are_exit_2() {
+    factcheck()
+        .args(["read", "-", "--select", "p[["])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+    factcheck()
+        .args(["read", "x", "--concurrency", "0"])
+        .assert()
+        .code(2);
+    factcheck()
+        .args(["read", "x", "--max-size", "lots"])
+        .assert()
+        .code(2);
+    factcheck().arg("read").assert().code(2);
+}
