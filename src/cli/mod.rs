@@ -5,11 +5,11 @@
 mod exit;
 mod new;
 pub mod output;
-mod quantities;
-mod validate;
 pub mod progress;
+mod quantities;
 pub mod read;
 pub mod source_args;
+mod validate;
 
 pub use exit::Exit;
 

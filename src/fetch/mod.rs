@@ -47,6 +47,22 @@ use crate::text::Media;
 
 pub use decode::document_from_bytes;
 
+/// Reads a WARC archive's bytes (`.warc` or `.warc.gz`) as `--replay` does,
+/// and follows every URL it holds through the archive's redirects: how many
+/// responses it holds, or why it cannot be read. For the fuzz target and the
+/// corpus replay test, which must reach the reader from outside the crate.
+#[doc(hidden)]
+pub fn read_warc(bytes: &[u8]) -> Result<usize, String> {
+    let mut index = warc::Index::default();
+    index.load_from(bytes)?;
+    for url in index.urls() {
+        if let Ok(url) = url::Url::parse(&url) {
+            let _ = index.chain(&url);
+        }
+    }
+    Ok(index.len())
+}
+
 /// Requests in flight at once, over all hosts.
 pub const DEFAULT_CONCURRENCY: usize = 16;
 /// Requests in flight at once to one host: polite to small newsroom servers.

@@ -38,6 +38,11 @@ impl Index {
     /// Reads every response record of a `.warc` or `.warc.gz` file.
     pub(crate) fn load(&mut self, path: &Path) -> Result<(), String> {
         let file = File::open(path).map_err(|e| e.to_string())?;
+        self.load_from(file)
+    }
+
+    /// Reads every response record of an archive's bytes (gzipped or not).
+    pub(crate) fn load_from(&mut self, file: impl Read) -> Result<(), String> {
         let mut reader = BufReader::new(file);
         let gzipped = reader
             .fill_buf()
@@ -57,6 +62,16 @@ impl Index {
             }
         }
         Ok(())
+    }
+
+    /// How many responses the archives hold.
+    pub(crate) fn len(&self) -> usize {
+        self.responses.len()
+    }
+
+    /// The URLs the archives hold responses for.
+    pub(crate) fn urls(&self) -> Vec<String> {
+        self.responses.keys().cloned().collect()
     }
 
     /// The chain for `url` in the archives: its response, and the redirects it

@@ -10,8 +10,8 @@
 mod help;
 mod new;
 mod quantities;
-mod validate;
 mod read;
+mod validate;
 
 use assert_cmd::Command;
 
