@@ -269,10 +269,11 @@ mod tests {
 
     #[test]
     fn unclosed_paragraphs_and_list_items_do_not_use_up_the_depth() {
-        let mut page: String = (0..2 * MAX_DEPTH)
-            .map(|i| format!("<p>Paragraph {i}.<li>Item {i}."))
-            .collect();
-        page.insert_str(0, "<body><main>");
+        use std::fmt::Write as _;
+        let mut page = String::from("<body><main>");
+        for i in 0..2 * MAX_DEPTH {
+            write!(page, "<p>Paragraph {i}.<li>Item {i}.").unwrap();
+        }
         page.push_str("<div><nav>Menu.</nav><p>Last.</p></div></main></body>");
         let read = sentences(&page, Media::Html, None).unwrap();
         assert_eq!(read.len(), 4 * MAX_DEPTH + 1);
