@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod help;
+mod interrupt;
 mod new;
 mod quantities;
 mod read;
