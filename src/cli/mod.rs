@@ -2,6 +2,7 @@
 //! and the exit code. This is the edge: the only module besides `fetch` that
 //! touches the disk, the network or the terminal.
 
+pub mod check;
 mod exit;
 mod new;
 pub mod output;
@@ -33,6 +34,8 @@ enum Command {
     Validate(validate::Args),
     /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
     Read(read::ReadArgs),
+    /// Checks every claim file below the paths (default claims/) against its sources and reports
+    Check(check::CheckArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -58,5 +61,6 @@ pub fn run() -> Exit {
         Command::New(args) => new::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Read(args) => read::run(&args),
+        Command::Check(args) => check::run(&args),
     }
 }

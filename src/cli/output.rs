@@ -1,8 +1,11 @@
 //! The one place that writes to stdout and stderr. A closed stdout pipe
 //! (`factcheck check | head`) is not an error: the run ends quietly with the
-//! exit code it would have had.
+//! exit code it would have had. `-o FILE` goes through [`write_atomic`], so a
+//! reader never sees half a report.
 
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// Writes `text` to stdout. Returns `Ok(false)` when the reader has gone away
 /// (a closed pipe), so the caller can stop producing output.
@@ -20,4 +23,204 @@ pub fn stdout(text: &str) -> io::Result<bool> {
 pub fn stderr_line(text: &str) {
     let mut err = io::stderr().lock();
     let _ = writeln!(err, "{text}");
+}
+
+/// Writes `bytes` to `path` atomically: into a new temporary file in the
+/// same directory, flushed to disk, then renamed over `path`, so a reader
+/// sees the old file or the whole new one, never a part.
+///
+/// A symbolic link at `path` is refused (an error that says so), not
+/// followed and not replaced: `-o report.html` must not write into a file
+/// the link points to, and silently turning someone's link into a file
+/// would surprise them too. The temporary file is created exclusively
+/// (`O_EXCL`), so a link planted at its name is never followed either; a
+/// link that appears at `path` between the check and the rename is replaced
+/// by the rename itself, never written through. An existing file's
+/// permissions are kept.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is a symbolic link; refusing to write through it or replace it",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is a directory", path.display()),
+            ));
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} names no file", path.display()),
+        )
+    })?;
+    let dir = directory_of(path);
+    let (tmp, mut file) = create_temp(dir, &name.to_string_lossy())?;
+    let written = (|| {
+        file.write_all(bytes)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    // The rename is durable once the directory entry is on disk; where a
+    // directory cannot be opened or synced (some platforms), the file is
+    // still complete.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// The directory `path` is in: its parent, or `.` for a bare file name.
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates a new, empty, hidden temporary file beside the target.
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = dir.join(format!(".{name}.{:016x}.tmp", fastrand::u64(..)));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("could not create a temporary file")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_a_new_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"<p>new</p>").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"<p>new</p>");
+        assert_eq!(entries(dir.path()), ["report.html"]);
+    }
+
+    #[test]
+    fn replaces_an_existing_file_and_keeps_its_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        fs::write(&path, "old, longer content").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(entries(dir.path()), ["report.json"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_symlink_and_touches_neither_link_nor_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "keep me").unwrap();
+        let link = dir.path().join("report.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write_atomic(&link, b"overwritten").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(entries(dir.path()), ["precious.txt", "report.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_dangling_symlink_without_creating_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere.txt");
+        let link = dir.path().join("report.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_atomic(&link, b"x").is_err());
+        assert!(!target.exists());
+    }
+
+    #[test]
+    fn errors_leave_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        // A missing directory.
+        let missing = dir.path().join("no/such/dir/report.xml");
+        assert_eq!(
+            write_atomic(&missing, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
+        // A directory where the file should be.
+        let sub = dir.path().join("out");
+        fs::create_dir(&sub).unwrap();
+        assert!(write_atomic(&sub, b"x").is_err());
+        assert_eq!(entries(dir.path()), ["out"]);
+        assert!(entries(&sub).is_empty());
+    }
+
+    #[test]
+    fn the_temporary_file_sits_beside_the_target() {
+        let cases = [
+            ("report.json", "."),
+            ("out/report.json", "out"),
+            ("/tmp/x/r.html", "/tmp/x"),
+            ("./r.md", "."),
+        ];
+        for (path, want) in cases {
+            assert_eq!(directory_of(Path::new(path)), Path::new(want), "{path}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (tmp, _file) = create_temp(dir.path(), "r.json").unwrap();
+        assert!(
+            tmp.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".r.json.")
+        );
+        assert_eq!(tmp.parent().unwrap(), dir.path());
+    }
 }

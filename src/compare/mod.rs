@@ -3,9 +3,19 @@
 //! ../shared/spec/claim-files.md ("Comparing", "The claim's verdict") says.
 //! Pure: a claim and its sources' sentences in, an outcome out.
 
+mod about;
+mod figure;
+mod index;
+mod quote;
+
+use std::ops::Range;
+
 use serde::Serialize;
 
+use crate::claims::{Body, Claim};
 use crate::quantity::Figure;
+
+pub use index::SourceIndex;
 
 /// A claim's verdict (spec: "The claim's verdict").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -102,4 +112,960 @@ pub struct Outcome {
     pub verdict: Verdict,
     /// One item per cited source, in the claim's order.
     pub evidence: Vec<Evidence>,
+}
+
+/// One source of a claim as the compare stage sees it: who it is and what
+/// was read, or why nothing could be.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceText<'a> {
+    /// The source's id, or the URL or path itself for an inline source.
+    pub id: &'a str,
+    /// The URL (or path) read.
+    pub url: &'a str,
+    /// The source's indexed sentences, or the reason it could not be read.
+    pub text: Result<&'a SourceIndex, &'a str>,
+}
+
+/// Compares a claim with each of its sources (in the claim's order) and
+/// aggregates the verdict.
+#[must_use]
+pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
+    let terms: Vec<about::Term> = claim.about.iter().map(|e| about::Term::parse(e)).collect();
+    let quote_words = match &claim.body {
+        Body::Quote { quote } => crate::text::words(quote),
+        _ => Vec::new(),
+    };
+    let evidence: Vec<Evidence> = sources
+        .iter()
+        .map(|source| {
+            let mut ev = Evidence {
+                source: source.id.to_owned(),
+                url: source.url.to_owned(),
+                verdict: SourceVerdict::NotFound,
+                passage: None,
+                found: None,
+                relation: None,
+                others: Vec::new(),
+                diff: None,
+                error: None,
+            };
+            match source.text {
+                Err(reason) => {
+                    ev.verdict = SourceVerdict::Unreachable;
+                    ev.error = Some(reason.to_owned());
+                }
+                Ok(idx) => match &claim.body {
+                    Body::Figure {
+                        figure, tolerance, ..
+                    } => compare_figure(&mut ev, idx, &terms, figure, *tolerance),
+                    Body::Quote { quote } => {
+                        compare_quote(&mut ev, idx, &terms, quote, &quote_words);
+                    }
+                    Body::Statement => compare_statement(&mut ev, idx, &terms),
+                },
+            }
+            ev
+        })
+        .collect();
+    Outcome {
+        verdict: verdict(&evidence),
+        evidence,
+    }
+}
+
+/// What a figure claim covers, as reports show it: its interval with the
+/// tolerance applied, a count's ends whole numbers and closed.
+#[must_use]
+pub fn stated(
+    figure: &Figure,
+    tolerance: Option<crate::claims::Tolerance>,
+) -> crate::quantity::Interval {
+    figure::stated(figure, tolerance)
+}
+
+/// The claim's verdict from its sources' (spec: "The claim's verdict").
+/// No evidence at all means the claim lists no source.
+#[must_use]
+pub fn verdict(evidence: &[Evidence]) -> Verdict {
+    let has = |v: SourceVerdict| evidence.iter().any(|e| e.verdict == v);
+    if evidence.is_empty() {
+        Verdict::Unsourced
+    } else if evidence
+        .iter()
+        .all(|e| e.verdict == SourceVerdict::Unreachable)
+    {
+        Verdict::Unreachable
+    } else if has(SourceVerdict::Match) && has(SourceVerdict::Mismatch) {
+        Verdict::Disputed
+    } else if has(SourceVerdict::Match) {
+        Verdict::Match
+    } else if has(SourceVerdict::Mismatch) {
+        Verdict::Mismatch
+    } else {
+        Verdict::NotFound
+    }
+}
+
+/// The sentences of a passage, joined as they are shown.
+fn passage(idx: &SourceIndex, sentences: Range<usize>) -> String {
+    idx.sentences[sentences].join(" ")
+}
+
+fn compare_figure(
+    ev: &mut Evidence,
+    idx: &SourceIndex,
+    terms: &[about::Term],
+    claim: &Figure,
+    tolerance: Option<crate::claims::Tolerance>,
+) {
+    let Some(_) = terms.last() else {
+        return;
+    };
+    let located = about::Located::new(terms, idx);
+    let last = &located.occurrences[terms.len() - 1];
+    for size in 1..=3 {
+        let mut first_mismatch = None;
+        for window in located.passages(size, idx.len()) {
+            let Some(pick) = figure::pick(idx, &window, last, claim, tolerance) else {
+                continue;
+            };
+            if figure::verdict(pick.relation) == SourceVerdict::Match {
+                // The first passage that gave `match` decides the evidence.
+                fill_figure(ev, idx, window, &pick);
+                return;
+            }
+            if first_mismatch.is_none() {
+                first_mismatch = Some((window, pick));
+            }
+        }
+        if let Some((window, pick)) = first_mismatch {
+            fill_figure(ev, idx, window, &pick);
+            return;
+        }
+    }
+}
+
+fn fill_figure(ev: &mut Evidence, idx: &SourceIndex, window: Range<usize>, pick: &figure::Pick) {
+    ev.verdict = figure::verdict(pick.relation);
+    ev.relation = Some(pick.relation);
+    ev.found = Some(idx.figures(pick.sentence)[pick.figure].figure.clone());
+    ev.others = window
+        .clone()
+        .flat_map(|s| {
+            idx.figures(s)
+                .iter()
+                .enumerate()
+                .filter(move |&(i, _)| (s, i) != (pick.sentence, pick.figure))
+                .map(|(_, f)| f.figure.clone())
+        })
+        .collect();
+    ev.passage = Some(passage(idx, window));
+}
+
+fn compare_quote(
+    ev: &mut Evidence,
+    idx: &SourceIndex,
+    terms: &[about::Term],
+    quote: &str,
+    quote_words: &[crate::text::Word],
+) {
+    match quote::find(idx, quote, quote_words, terms) {
+        None => {}
+        Some(quote::Found::Exact { sentences }) => {
+            ev.verdict = SourceVerdict::Match;
+            ev.passage = Some(passage(idx, sentences));
+        }
+        Some(quote::Found::Near { sentences, diff }) => {
+            ev.verdict = SourceVerdict::Mismatch;
+            ev.passage = Some(passage(idx, sentences));
+            ev.diff = Some(diff);
+        }
+    }
+}
+
+fn compare_statement(ev: &mut Evidence, idx: &SourceIndex, terms: &[about::Term]) {
+    let located = about::Located::new(terms, idx);
+    // The smallest passage that holds every entry, first in the document.
+    if let Some(window) =
+        (1..=3).find_map(|size| located.passages(size, idx.len()).into_iter().next())
+    {
+        ev.verdict = SourceVerdict::Match;
+        ev.passage = Some(passage(idx, window));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::Tolerance;
+    use crate::quantity;
+
+    fn claim(body: Body, about: &[&str]) -> Claim {
+        Claim {
+            id: "c".to_owned(),
+            text: "claim".to_owned(),
+            body,
+            about: about.iter().map(|s| (*s).to_owned()).collect(),
+            sources: Vec::new(),
+            note: None,
+        }
+    }
+
+    fn figure(value: &str, about: &[&str], tolerance: Option<Tolerance>) -> Claim {
+        let mut found = quantity::find(value);
+        assert_eq!(found.len(), 1, "{value:?} reads as one figure: {found:?}");
+        let figure = Box::new(found.remove(0));
+        let value = value.to_owned();
+        claim(
+            Body::Figure {
+                value,
+                figure,
+                tolerance,
+            },
+            about,
+        )
+    }
+
+    /// Runs `claim` against sources given as their sentences, `None` for
+    /// one that could not be read.
+    fn run(claim: &Claim, sources: &[Option<&[&str]>]) -> Outcome {
+        let indexes: Vec<Option<SourceIndex>> = sources
+            .iter()
+            .map(|s| s.map(|s| SourceIndex::new(s.iter().map(|x| (*x).to_owned()).collect())))
+            .collect();
+        let texts: Vec<SourceText> = indexes
+            .iter()
+            .map(|i| SourceText {
+                id: "s",
+                url: "https://example.org/s",
+                text: i.as_ref().ok_or("HTTP 404"),
+            })
+            .collect();
+        compare(claim, &texts)
+    }
+
+    /// What a figure claim gives against one source: (verdict, figure found).
+    fn one(
+        value: &str,
+        about: &[&str],
+        tolerance: Option<Tolerance>,
+        sentences: &[&str],
+    ) -> (SourceVerdict, Option<String>) {
+        let outcome = run(&figure(value, about, tolerance), &[Some(sentences)]);
+        let ev = &outcome.evidence[0];
+        (ev.verdict, ev.found.as_ref().map(|f| f.text.clone()))
+    }
+
+    use SourceVerdict::{Match as M, Mismatch as X, NotFound as N};
+
+    /// (claim value, about, source sentences, source verdict, figure found)
+    type FigureCase<'a> = (
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        SourceVerdict,
+        Option<&'a str>,
+    );
+
+    fn check_figures(cases: &[FigureCase], tolerance: Option<Tolerance>) {
+        for (value, about, sentences, verdict, found) in cases {
+            let got = one(value, about, tolerance, sentences);
+            assert_eq!(
+                got,
+                (*verdict, found.map(str::to_owned)),
+                "{value:?} {about:?} in {sentences:?}"
+            );
+        }
+    }
+
+    const DEAD: &[&str] = &["Zaporizhzhia", "kill*|dead|died"];
+    const HURT: &[&str] = &["Zaporizhzhia", "injur*|wounded|hurt"];
+
+    #[test]
+    fn the_figure_tied_to_the_last_about_entry() {
+        let cases: &[FigureCase] = &[
+            (
+                "at least two",
+                DEAD,
+                &["In Zaporizhzhia, Russian strikes killed two and injured 15."],
+                M,
+                Some("two"),
+            ),
+            (
+                "15",
+                HURT,
+                &["In Zaporizhzhia, Russian strikes killed two and injured 15."],
+                M,
+                Some("15"),
+            ),
+            // The dead are never the 15, whatever the claim says.
+            (
+                "15",
+                DEAD,
+                &["In Zaporizhzhia, Russian strikes killed two and injured 15."],
+                X,
+                Some("two"),
+            ),
+            (
+                "at least two",
+                DEAD,
+                &["In Zaporizhzhia at least two people were killed and 15 injured."],
+                M,
+                Some("at least two"),
+            ),
+            (
+                "15",
+                HURT,
+                &["In Zaporizhzhia at least two people were killed and 15 injured."],
+                M,
+                Some("15"),
+            ),
+            (
+                "two",
+                DEAD,
+                &["Zaporizhzhia: Two dead and fifteen wounded."],
+                M,
+                Some("Two"),
+            ),
+            (
+                "15",
+                HURT,
+                &["Zaporizhzhia: Two dead and fifteen wounded."],
+                M,
+                Some("fifteen"),
+            ),
+            (
+                "3",
+                DEAD,
+                &["Strike on Zaporizhzhia kills 3, injures 16."],
+                M,
+                Some("3"),
+            ),
+            (
+                "16",
+                &["Zaporizhzhia", "injur*"],
+                &["Strike on Zaporizhzhia kills 3, injures 16."],
+                M,
+                Some("16"),
+            ),
+            // At equal distance, the figure before the word.
+            (
+                "two",
+                &["Zaporizhzhia", "killed"],
+                &["In Zaporizhzhia two killed three."],
+                M,
+                Some("two"),
+            ),
+            // A figure only in an aside is still the passage's figure...
+            (
+                "at least two",
+                DEAD,
+                &["In Zaporizhzhia the strike killed civilians (two, the governor said)."],
+                M,
+                Some("two"),
+            ),
+            // ...but one with no boundary between it and the word wins over a nearer aside.
+            (
+                "three",
+                DEAD,
+                &["In Zaporizhzhia three people were killed (two of them children)."],
+                M,
+                Some("three"),
+            ),
+            // A sentence with the word but another's figure: same sentence beats other sentences.
+            (
+                "2",
+                DEAD,
+                &[
+                    "Zaporizhzhia was hit; 5 buildings burned and people died.",
+                    "2 more.",
+                ],
+                X,
+                Some("5"),
+            ),
+        ];
+        check_figures(cases, None);
+    }
+
+    #[test]
+    fn passage_sizes_decide_in_order() {
+        let cases: &[FigureCase] = &[
+            // One sentence has a candidate: two-sentence windows are not looked at.
+            (
+                "two",
+                DEAD,
+                &[
+                    "In Zaporizhzhia a strike killed five.",
+                    "Elsewhere two were killed.",
+                ],
+                X,
+                Some("five"),
+            ),
+            // No single sentence is about the claim: the two-sentence window is.
+            (
+                "two",
+                DEAD,
+                &["Zaporizhzhia was hit overnight.", "Two people were killed."],
+                M,
+                Some("Two"),
+            ),
+            (
+                "two",
+                DEAD,
+                &[
+                    "Zaporizhzhia was hit overnight.",
+                    "Rescuers worked all night.",
+                    "Two people died.",
+                ],
+                M,
+                Some("Two"),
+            ),
+            // Four sentences apart: never one passage.
+            (
+                "two",
+                DEAD,
+                &["Zaporizhzhia was hit.", "A.", "B.", "Two people died."],
+                N,
+                None,
+            ),
+            // A one-sentence passage about the claim with no candidate gives
+            // nothing; the window with a candidate decides.
+            (
+                "two",
+                DEAD,
+                &["Zaporizhzhia mourned the dead.", "Two were buried today."],
+                M,
+                Some("Two"),
+            ),
+            // Any passage of the deciding size that matches makes the source match.
+            (
+                "£2.26 billion",
+                &["loan"],
+                &[
+                    "The loan, first put at £2.2bn, was raised.",
+                    "The final loan is £2.26bn.",
+                ],
+                M,
+                Some("£2.26bn"),
+            ),
+        ];
+        check_figures(cases, None);
+    }
+
+    #[test]
+    fn qualifiers_as_claims_and_as_evidence() {
+        let b = &["building*"][..];
+        let cases: &[FigureCase] = &[
+            (
+                "more than 30",
+                b,
+                &["31 buildings were damaged."],
+                M,
+                Some("31"),
+            ),
+            (
+                "more than 30",
+                b,
+                &["30 buildings were damaged."],
+                X,
+                Some("30"),
+            ),
+            (
+                "more than 30",
+                b,
+                &["More than 30 buildings were damaged."],
+                M,
+                Some("More than 30"),
+            ),
+            (
+                "over 30",
+                b,
+                &["About 30 buildings were damaged."],
+                X,
+                Some("About 30"),
+            ),
+            (
+                "about 3,000",
+                b,
+                &["3,250 buildings were damaged."],
+                M,
+                Some("3,250"),
+            ),
+            (
+                "about 3,000",
+                b,
+                &["3,400 buildings were damaged."],
+                X,
+                Some("3,400"),
+            ),
+            (
+                "3,000",
+                b,
+                &["About 3,000 buildings were damaged."],
+                M,
+                Some("About 3,000"),
+            ),
+            (
+                "3,000",
+                b,
+                &["Nearly 3,000 buildings were damaged."],
+                X,
+                Some("Nearly 3,000"),
+            ),
+            (
+                "at least two",
+                b,
+                &["2 buildings were damaged."],
+                M,
+                Some("2"),
+            ),
+            (
+                "at least two",
+                b,
+                &["At least two buildings were damaged."],
+                M,
+                Some("At least two"),
+            ),
+            (
+                "100",
+                b,
+                &["At least two buildings were damaged."],
+                X,
+                Some("At least two"),
+            ),
+            (
+                "up to 10,000",
+                b,
+                &["Up to 12,000 buildings were damaged."],
+                X,
+                Some("Up to 12,000"),
+            ),
+            (
+                "dozens of",
+                b,
+                &["More than 50 buildings were damaged."],
+                M,
+                Some("More than 50"),
+            ),
+            ("50", b, &["Dozens of buildings were damaged."], X, None),
+            (
+                "fewer than 10",
+                b,
+                &["9 buildings were damaged."],
+                M,
+                Some("9"),
+            ),
+            (
+                "fewer than 10",
+                b,
+                &["10 buildings were damaged."],
+                X,
+                Some("10"),
+            ),
+            (
+                "between 10 and 20",
+                b,
+                &["15 buildings were damaged."],
+                M,
+                Some("15"),
+            ),
+            (
+                "15",
+                b,
+                &["Between 10 and 20 buildings were damaged."],
+                X,
+                None,
+            ),
+        ];
+        for (value, about, sentences, verdict, found) in cases {
+            let (got, got_found) = one(value, about, None, sentences);
+            assert_eq!(got, *verdict, "{value:?} in {sentences:?}");
+            if let Some(found) = found {
+                assert_eq!(
+                    got_found.as_deref(),
+                    Some(*found),
+                    "{value:?} in {sentences:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn money_precision_currencies_and_restatements() {
+        let loan = &["loan"][..];
+        let cases: &[FigureCase] = &[
+            (
+                "£2.26 billion",
+                loan,
+                &["The £2.26bn loan was agreed."],
+                M,
+                Some("£2.26bn"),
+            ),
+            (
+                "£2.26 billion",
+                loan,
+                &["The £2.3bn loan was agreed."],
+                X,
+                Some("£2.3bn"),
+            ),
+            (
+                "£2.26bn",
+                loan,
+                &["The £2bn loan was agreed."],
+                X,
+                Some("£2bn"),
+            ),
+            (
+                "$50bn",
+                loan,
+                &["The $50.4 billion loan was agreed."],
+                M,
+                Some("$50.4 billion"),
+            ),
+            (
+                "$50 billion",
+                loan,
+                &["The loan is approximately US$50 billion."],
+                M,
+                None,
+            ),
+            (
+                "more than £12 billion",
+                loan,
+                &["The loan is more than £12bn."],
+                M,
+                None,
+            ),
+            (
+                "£12 billion",
+                loan,
+                &["The loan is more than £12bn."],
+                M,
+                None,
+            ),
+            (
+                "$18 million",
+                loan,
+                &["The loan is nearly $18 million."],
+                M,
+                None,
+            ),
+            (
+                "at least $18 million",
+                loan,
+                &["The loan is nearly $18 million."],
+                X,
+                None,
+            ),
+            // Money in another currency never supports.
+            ("$50 billion", loan, &["The loan is €50 billion."], X, None),
+            // A restated figure supports when either part does.
+            (
+                "£38.5bn",
+                loan,
+                &["The loan of $50bn (£38.5bn) was agreed."],
+                M,
+                None,
+            ),
+            (
+                "$50bn",
+                loan,
+                &["The loan of $50bn (£38.5bn) was agreed."],
+                M,
+                None,
+            ),
+            (
+                "£40bn",
+                loan,
+                &["The loan of $50bn (£38.5bn) was agreed."],
+                X,
+                None,
+            ),
+            (
+                "15%",
+                &["inflation"],
+                &["Inflation reached 15 per cent."],
+                M,
+                None,
+            ),
+            (
+                "3.5%",
+                &["inflation"],
+                &["Inflation reached 3.6%."],
+                X,
+                None,
+            ),
+            // A percentage is never a count's candidate.
+            (
+                "15",
+                &["inflation"],
+                &["Inflation reached 15 per cent."],
+                N,
+                None,
+            ),
+        ];
+        for (value, about, sentences, verdict, found) in cases {
+            let (got, got_found) = one(value, about, None, sentences);
+            assert_eq!(got, *verdict, "{value:?} in {sentences:?}");
+            if let Some(found) = found {
+                assert_eq!(
+                    got_found.as_deref(),
+                    Some(*found),
+                    "{value:?} in {sentences:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn durations_compare_only_with_durations() {
+        let trip = &["trip|visit"][..];
+        let cases: &[FigureCase] = &[
+            (
+                "over two years",
+                trip,
+                &["It is his first trip in 30 months."],
+                M,
+                Some("30 months"),
+            ),
+            (
+                "two years",
+                trip,
+                &["It is his first trip in 18 months."],
+                X,
+                Some("18 months"),
+            ),
+            (
+                "two weeks",
+                trip,
+                &["The visit lasts 14 days."],
+                M,
+                Some("14 days"),
+            ),
+            (
+                "two days",
+                trip,
+                &["The visit lasts 50 hours."],
+                X,
+                Some("50 hours"),
+            ),
+            // Months and weeks do not convert into each other.
+            (
+                "two months",
+                trip,
+                &["The visit lasts eight weeks."],
+                N,
+                None,
+            ),
+            // A duration is never a count's candidate, nor a count a duration's.
+            ("15", trip, &["The visit lasts 15 days."], N, None),
+            ("15 days", trip, &["The visit had 15 stops."], N, None),
+        ];
+        check_figures(cases, None);
+    }
+
+    #[test]
+    fn tolerance_widens_the_claim() {
+        let people = &["people"][..];
+        check_figures(
+            &[
+                ("100", people, &["104 people came."], M, Some("104")),
+                ("100", people, &["106 people came."], X, Some("106")),
+                ("15%", people, &["15.7% of people came."], M, Some("15.7%")),
+            ],
+            Some(Tolerance::Relative(0.05)),
+        );
+        check_figures(
+            &[
+                ("1,000", people, &["1,090 people came."], M, Some("1,090")),
+                ("1,000", people, &["1,101 people came."], X, Some("1,101")),
+            ],
+            Some(Tolerance::Absolute(100.0)),
+        );
+    }
+
+    #[test]
+    fn about_terms_fold_accents_and_take_alternatives() {
+        let cases: &[FigureCase] = &[
+            (
+                "two",
+                &["Zaporìzhzhia", "kill*"],
+                &["ZAPORIZHZHIA: two killed."],
+                M,
+                Some("two"),
+            ),
+            (
+                "two",
+                &["Zaporizhzhia|Zaporozhye", "kill*|dead"],
+                &["Zaporozhye counts two dead."],
+                M,
+                Some("two"),
+            ),
+            (
+                "two",
+                &["Zaporizhzhia", "kill*"],
+                &["Zaporizhzhia: two skilled workers."],
+                N,
+                None,
+            ),
+        ];
+        check_figures(cases, None);
+    }
+
+    #[test]
+    fn evidence_is_the_first_deciding_passage_with_its_other_figures() {
+        let outcome = run(
+            &figure("at least two", DEAD, None),
+            &[Some(&[
+                "In Zaporizhzhia, a strike killed one.",
+                "In Zaporizhzhia, strikes killed two and injured 15.",
+                "In Zaporizhzhia, strikes killed three.",
+            ])],
+        );
+        let ev = &outcome.evidence[0];
+        assert_eq!(outcome.verdict, Verdict::Match);
+        assert_eq!(
+            ev.passage.as_deref(),
+            Some("In Zaporizhzhia, strikes killed two and injured 15.")
+        );
+        assert_eq!(ev.relation, Some(Relation::Within));
+        let others: Vec<&str> = ev.others.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(others, vec!["15"]);
+    }
+
+    #[test]
+    fn verdicts_across_sources() {
+        let c = figure("at least two", DEAD, None);
+        let yes: &[&str] = &["Zaporizhzhia: two people were killed."];
+        let no: &[&str] = &["Zaporizhzhia: one person was killed."];
+        let silent: &[&str] = &["Kazan hosts a summit."];
+        let cases: &[(&[Option<&[&str]>], Verdict)] = &[
+            (&[], Verdict::Unsourced),
+            (&[None], Verdict::Unreachable),
+            (&[None, None], Verdict::Unreachable),
+            (&[Some(yes)], Verdict::Match),
+            (&[Some(yes), None], Verdict::Match),
+            (&[Some(no)], Verdict::Mismatch),
+            // A source that disputes another.
+            (&[Some(yes), Some(no)], Verdict::Disputed),
+            (&[Some(yes), Some(silent)], Verdict::Match),
+            (&[Some(silent)], Verdict::NotFound),
+            (&[Some(silent), None], Verdict::NotFound),
+        ];
+        for (sources, want) in cases {
+            assert_eq!(run(&c, sources).verdict, *want, "{sources:?}");
+        }
+        let unreachable = run(&c, &[None]);
+        assert_eq!(unreachable.evidence[0].error.as_deref(), Some("HTTP 404"));
+        assert_eq!(unreachable.evidence[0].verdict, SourceVerdict::Unreachable);
+    }
+
+    #[test]
+    fn statements_and_quotes() {
+        let statement = claim(Body::Statement, &["Guterres", "Putin", "meet*"]);
+        let cases: &[(&Claim, &[&str], SourceVerdict, Option<&str>)] = &[
+            (
+                &statement,
+                &["Guterres will meet Putin in Kazan."],
+                M,
+                Some("Guterres will meet Putin in Kazan."),
+            ),
+            // A negated sentence speaks of the same things: it matches too.
+            (
+                &statement,
+                &["Guterres will not meet Putin."],
+                M,
+                Some("Guterres will not meet Putin."),
+            ),
+            (
+                &statement,
+                &["Guterres arrived.", "Putin will meet him."],
+                M,
+                Some("Guterres arrived. Putin will meet him."),
+            ),
+            (&statement, &["Guterres arrived in Kazan."], N, None),
+        ];
+        for (c, sentences, verdict, passage) in cases {
+            let outcome = run(c, &[Some(sentences)]);
+            assert_eq!(outcome.evidence[0].verdict, *verdict, "{sentences:?}");
+            assert_eq!(outcome.evidence[0].passage.as_deref(), *passage);
+        }
+        let quote = claim(
+            Body::Quote {
+                quote: "does not advance the cause of peace".to_owned(),
+            },
+            &[],
+        );
+        let outcome = run(
+            &quote,
+            &[
+                Some(&["Kyiv said it “does not advance the cause of peace”."]),
+                Some(&["Kyiv said it “does not serve the cause of peace”."]),
+            ],
+        );
+        assert_eq!(outcome.verdict, Verdict::Disputed);
+        assert_eq!(outcome.evidence[0].diff, None);
+        let diff = outcome.evidence[1].diff.clone().unwrap_or_default();
+        let ops: Vec<(Op, &str)> = diff.iter().map(|d| (d.op, d.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            vec![
+                (Op::Equal, "does not"),
+                (Op::Delete, "advance"),
+                (Op::Insert, "serve"),
+                (Op::Equal, "the cause of peace"),
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_as_the_last_entry_and_empty_sources() {
+        let nk = &["North Korea|North Korean", "special forces"][..];
+        check_figures(
+            &[
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent about 1,500 special forces."],
+                    M,
+                    Some("about 1,500"),
+                ),
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent about 1,800 special forces."],
+                    X,
+                    Some("about 1,800"),
+                ),
+                (
+                    "some 1,500",
+                    nk,
+                    &["North Korea sent special forces; 1,500 is a guess."],
+                    M,
+                    Some("1,500"),
+                ),
+                ("some 1,500", nk, &[], N, None),
+                ("some 1,500", nk, &["", "  "], N, None),
+            ],
+            None,
+        );
+        // With no `about` entry nothing ties a figure to the claim.
+        check_figures(&[("two", &[], &["Two were killed."], N, None)], None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(
+            sentences in proptest::collection::vec("\\PC{0,40}", 0..6),
+            about in proptest::collection::vec("[a-z |*]{0,12}", 0..3),
+            value in proptest::sample::select(vec!["two", "over 30", "£2.26bn", "15%", "over two years", "dozens"]),
+            quote in "\\PC{0,30}",
+        ) {
+            let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+            let about: Vec<&str> = about.iter().map(String::as_str).collect();
+            let _ = run(&figure(value, &about, Some(Tolerance::Relative(0.05))), &[Some(&refs), None]);
+            let _ = run(&claim(Body::Quote { quote }, &about), &[Some(&refs)]);
+            let _ = run(&claim(Body::Statement, &about), &[Some(&refs)]);
+        }
+    }
 }

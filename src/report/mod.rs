@@ -1,6 +1,27 @@
 //! Reports for people and machines. The JSON contract of
 //! ../shared/spec/cli.md is the model every format renders; each format is a
 //! pure function from a [`Report`] to a string.
+//!
+//! One file per format: `term` (people at a terminal), `json` (the spec's
+//! contract), `markdown` (a pull-request comment), `html` (one self-contained
+//! page), `junit` (CI test viewers) and `claimreview` (schema.org JSON-LD).
+//! Text that came from a web page is hostile: every format escapes it for its
+//! own syntax through [`escape`], and control characters never reach a
+//! terminal. This module renders; writing the result is the caller's job.
+
+pub mod escape;
+
+mod claimreview;
+#[cfg(test)]
+mod fixture;
+mod html;
+mod json;
+mod junit;
+mod markdown;
+mod term;
+
+use std::fmt;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -143,3 +164,330 @@ pub struct Summary {
     /// `unreachable`.
     pub unreachable: usize,
 }
+
+/// The verdicts that fail a run unless `--fail-on` says otherwise (spec:
+/// `mismatch,disputed,not-found,unreachable`).
+pub const DEFAULT_FAIL_ON: [Verdict; 4] = [
+    Verdict::Mismatch,
+    Verdict::Disputed,
+    Verdict::NotFound,
+    Verdict::Unreachable,
+];
+
+/// The terminal width used when none is known.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// A report format (`check --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// For people at a terminal.
+    #[default]
+    Term,
+    /// The JSON contract of the spec.
+    Json,
+    /// A pull-request comment.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// `JUnit` XML for CI test viewers.
+    Junit,
+    /// schema.org `ClaimReview` JSON-LD.
+    Claimreview,
+}
+
+impl Format {
+    /// Every format, in the order the CLI lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Term,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Junit,
+        Format::Claimreview,
+    ];
+
+    /// The name `--format` takes.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Term => "term",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Junit => "junit",
+            Format::Claimreview => "claimreview",
+        }
+    }
+
+    /// The format named `name`, if there is one.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Who publishes the fact checks (`factcheck.toml` `[publisher]`), for `ClaimReview`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Publisher {
+    /// The organisation's name.
+    pub name: String,
+    /// Its home page.
+    pub url: Option<String>,
+}
+
+/// How to render a report: decided once by the caller (from the command
+/// line, `factcheck.toml` and the terminal), never by a renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// The format.
+    pub format: Format,
+    /// Whether `term` may use ANSI colours (off for `NO_COLOR`, a pipe or
+    /// `--color never`).
+    pub color: bool,
+    /// The width `term` wraps long passages to.
+    pub width: usize,
+    /// The verdicts that fail a claim (accepted claims never fail).
+    pub fail_on: Vec<Verdict>,
+    /// The publisher named in `ClaimReview` output.
+    pub publisher: Option<Publisher>,
+    /// The date the review is published (`YYYY-MM-DD`), for `ClaimReview`'s
+    /// `datePublished`; the caller reads the clock, this module never does.
+    pub date: Option<String>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            format: Format::Term,
+            color: false,
+            width: DEFAULT_WIDTH,
+            fail_on: DEFAULT_FAIL_ON.to_vec(),
+            publisher: None,
+            date: None,
+        }
+    }
+}
+
+/// Renders `report` in the format `options` names.
+#[must_use]
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    match options.format {
+        Format::Term => term::render(report, options),
+        Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report, options),
+        Format::Html => html::render(report, options),
+        Format::Junit => junit::render(report, options),
+        Format::Claimreview => claimreview::render(report, options),
+    }
+}
+
+impl ClaimReport {
+    /// Whether this claim fails the gate: its verdict is in `fail_on` and it
+    /// is not accepted (spec: an accepted claim never fails).
+    #[must_use]
+    pub fn fails(&self, fail_on: &[Verdict]) -> bool {
+        !self.accepted && fail_on.contains(&self.verdict)
+    }
+}
+
+impl Summary {
+    /// The count of claims with `verdict`.
+    #[must_use]
+    pub fn count(&self, verdict: Verdict) -> usize {
+        match verdict {
+            Verdict::Match => self.matched,
+            Verdict::Mismatch => self.mismatch,
+            Verdict::Disputed => self.disputed,
+            Verdict::Unsourced => self.unsourced,
+            Verdict::NotFound => self.not_found,
+            Verdict::Unreachable => self.unreachable,
+        }
+    }
+}
+
+/// Every claim verdict, in the spec's order.
+pub(crate) const VERDICTS: [Verdict; 6] = [
+    Verdict::Match,
+    Verdict::Mismatch,
+    Verdict::Disputed,
+    Verdict::Unsourced,
+    Verdict::NotFound,
+    Verdict::Unreachable,
+];
+
+/// A claim verdict's name, as the JSON report spells it.
+pub(crate) fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Match => "match",
+        Verdict::Mismatch => "mismatch",
+        Verdict::Disputed => "disputed",
+        Verdict::Unsourced => "unsourced",
+        Verdict::NotFound => "not-found",
+        Verdict::Unreachable => "unreachable",
+    }
+}
+
+/// A source verdict's name, as the JSON report spells it.
+pub(crate) fn source_verdict_name(verdict: SourceVerdict) -> &'static str {
+    match verdict {
+        SourceVerdict::Match => "match",
+        SourceVerdict::Mismatch => "mismatch",
+        SourceVerdict::NotFound => "not-found",
+        SourceVerdict::Unreachable => "unreachable",
+    }
+}
+
+/// A relation's name, as the JSON report spells it.
+pub(crate) fn relation_name(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Within => "within",
+        Relation::Contradicts => "contradicts",
+        Relation::Wider => "wider",
+    }
+}
+
+/// Where the figure found sits in its passage, so formats can mark it: the
+/// first occurrence of its words, exactly or else ignoring case.
+pub(crate) fn locate(passage: &str, found: &str) -> Option<Range<usize>> {
+    if found.is_empty() {
+        return None;
+    }
+    if let Some(start) = passage.find(found) {
+        return Some(start..start + found.len());
+    }
+    // Lower-casing can change byte lengths, so search char by char.
+    let needle: Vec<char> = found.chars().flat_map(char::to_lowercase).collect();
+    let indices: Vec<(usize, char)> = passage.char_indices().collect();
+    for (i, &(start, _)) in indices.iter().enumerate() {
+        let mut lowered = indices[i..]
+            .iter()
+            .flat_map(|&(at, c)| c.to_lowercase().map(move |l| (at, c, l)));
+        let mut end = start;
+        let mut ok = true;
+        for want in &needle {
+            match lowered.next() {
+                Some((at, c, l)) if l == *want => end = at + c.len_utf8(),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+/// A number as people read it: whole numbers with thousands separators,
+/// others with as few decimals as they need.
+pub(crate) fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return if value > 0.0 { "∞" } else { "-∞" }.to_string();
+    }
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as u64);
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(d);
+        }
+        if value < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A figure's interval as people read it: `15`, `[2, ∞)`, `[2,255,000,000,
+/// 2,265,000,000) GBP`, `40%`.
+pub(crate) fn interval(figure: &FigureReport) -> String {
+    let body = match (figure.low, figure.high) {
+        (Some(low), Some(high))
+            if low.total_cmp(&high).is_eq() && !figure.low_open && !figure.high_open =>
+        {
+            number(low)
+        }
+        (low, high) => {
+            let open = if figure.low_open || low.is_none() {
+                '('
+            } else {
+                '['
+            };
+            let close = if figure.high_open || high.is_none() {
+                ')'
+            } else {
+                ']'
+            };
+            let low = low.map_or_else(|| "-∞".to_string(), number);
+            let high = high.map_or_else(|| "∞".to_string(), number);
+            format!("{open}{low}, {high}{close}")
+        }
+    };
+    match figure.unit.as_deref() {
+        None => body,
+        Some("%") => format!("{body}%"),
+        Some(unit) => format!("{body} {unit}"),
+    }
+}
+
+/// The claims of a file in the order reports list them: failing claims
+/// first, then the rest, each group in file order.
+pub(crate) fn failing_first<'a>(
+    file: &'a FileReport,
+    fail_on: &[Verdict],
+) -> impl Iterator<Item = &'a ClaimReport> {
+    let failing = file.claims.iter().filter(move |c| c.fails(fail_on));
+    let rest = file.claims.iter().filter(move |c| !c.fails(fail_on));
+    failing.chain(rest)
+}
+
+/// The counts a report's summary line gives beyond the verdicts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    /// Claims that fail the gate.
+    pub failing: usize,
+    /// Claims accepted in their lock.
+    pub accepted: usize,
+    /// Claims whose evidence changed since review.
+    pub changed: usize,
+}
+
+impl Tally {
+    /// Counts `report`'s claims against `fail_on`.
+    pub fn of(report: &Report, fail_on: &[Verdict]) -> Tally {
+        let mut tally = Tally::default();
+        for claim in report.files.iter().flat_map(|f| &f.claims) {
+            tally.failing += usize::from(claim.fails(fail_on));
+            tally.accepted += usize::from(claim.accepted);
+            tally.changed += usize::from(claim.changed_since_review);
+        }
+        tally
+    }
+}
+
+/// Whether `claim` is a statement that a source matched: the case where
+/// reports must say what a statement match means.
+pub(crate) fn statement_matched(claim: &ClaimReport) -> bool {
+    claim.kind == ClaimKind::Statement
+        && claim
+            .evidence
+            .iter()
+            .any(|e| e.verdict == SourceVerdict::Match)
+}
+
+/// What a statement match means, said wherever one is shown (spec:
+/// "reports say so").
+pub(crate) const STATEMENT_NOTE: &str =
+    "the source only speaks of the same things; a negated sentence matches too";

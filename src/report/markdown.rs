@@ -1,0 +1,305 @@
+//! The Markdown report, for a pull-request comment (GitHub and GitLab
+//! flavours): a summary table, then one collapsible `<details>` section per
+//! claim file with the failing claims first, their evidence and diffs.
+//!
+//! Every string of the report goes through [`escape::text`], which turns
+//! each character Markdown or HTML gives a meaning to into an entity; the
+//! markup around it (tables, `<del>`/`<ins>`, links) is ours alone. Sources
+//! are linked only when they are `http(s)` URLs.
+
+use std::fmt::Write as _;
+
+use super::escape;
+use super::{
+    ClaimReport, EvidenceReport, FigureReport, FileReport, RenderOptions, Report, STATEMENT_NOTE,
+    Tally, VERDICTS, failing_first, interval, locate, relation_name, source_verdict_name,
+    statement_matched, verdict_name,
+};
+use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
+
+/// An emoji per verdict: the marks GitHub shows people at a glance.
+fn mark(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Match => "✅",
+        Verdict::Mismatch => "❌",
+        Verdict::Disputed => "⚠️",
+        Verdict::Unsourced => "➖",
+        Verdict::NotFound => "❔",
+        Verdict::Unreachable => "🚫",
+    }
+}
+
+/// Renders `report` as a Markdown comment.
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    let tally = Tally::of(report, &options.fail_on);
+    let mut out = String::new();
+    let claims = report.summary.claims;
+    let headline = if tally.failing == 0 {
+        format!("all {claims} claims pass")
+    } else {
+        format!("{} of {claims} claims fail", tally.failing)
+    };
+    let _ = writeln!(out, "### factcheck: {headline}\n");
+    out.push_str("| verdict | claims |\n|---|---:|\n");
+    for verdict in VERDICTS {
+        let _ = writeln!(
+            out,
+            "| {} {} | {} |",
+            mark(verdict),
+            verdict_name(verdict),
+            report.summary.count(verdict)
+        );
+    }
+    let _ = writeln!(out, "| **failing** | **{}** |", tally.failing);
+    if tally.accepted > 0 {
+        let _ = writeln!(out, "| accepted | {} |", tally.accepted);
+    }
+    if tally.changed > 0 {
+        let _ = writeln!(out, "| changed since review | {} |", tally.changed);
+    }
+    for file in &report.files {
+        out.push('\n');
+        file_section(&mut out, file, options);
+    }
+    out
+}
+
+fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
+    let failing = file
+        .claims
+        .iter()
+        .filter(|c| c.fails(&options.fail_on))
+        .count();
+    // Files with failures open, so the reader sees what to fix first.
+    let open = if failing > 0 { " open" } else { "" };
+    let _ = writeln!(
+        out,
+        "<details{open}>\n<summary><code>{}</code>: {} ({} failing of {})</summary>\n",
+        escape::text(&file.path),
+        escape::text(&file.article.title),
+        failing,
+        file.claims.len()
+    );
+    let mut article = Vec::new();
+    if let Some(url) = &file.article.url {
+        article.push(link(url));
+    }
+    if let Some(published) = &file.article.published {
+        article.push(format!("published {}", escape::text(published)));
+    }
+    if !article.is_empty() {
+        let _ = writeln!(out, "Article: {}\n", article.join(", "));
+    }
+    for claim in failing_first(file, &options.fail_on) {
+        if claim.fails(&options.fail_on) || claim.changed_since_review {
+            claim_details(out, claim, options);
+        } else if statement_matched(claim) {
+            let _ = writeln!(
+                out,
+                "- {}: {STATEMENT_NOTE}\n",
+                claim_heading(claim, options)
+            );
+        } else {
+            let _ = writeln!(out, "- {}\n", claim_heading(claim, options));
+        }
+    }
+    out.push_str("</details>\n");
+}
+
+fn claim_heading(claim: &ClaimReport, options: &RenderOptions) -> String {
+    let mut heading = format!(
+        "{} **{}** <code>{}</code>",
+        mark(claim.verdict),
+        verdict_name(claim.verdict),
+        escape::text(&claim.id)
+    );
+    if claim.fails(&options.fail_on) {
+        heading.push_str(" (fails)");
+    }
+    if claim.accepted {
+        heading.push_str(" (accepted)");
+    }
+    if claim.changed_since_review {
+        heading.push_str(" (changed since review)");
+    }
+    heading
+}
+
+fn figure(figure: &FigureReport) -> String {
+    let mut text = format!(
+        "“{}” = {}",
+        escape::text(&figure.text),
+        escape::text(&interval(figure))
+    );
+    if let Some(restated) = &figure.restated {
+        let _ = write!(
+            text,
+            " (restated “{}” = {})",
+            escape::text(&restated.text),
+            escape::text(&interval(restated))
+        );
+    }
+    text
+}
+
+/// A source's address: a link when it is a web URL, else text.
+fn link(url: &str) -> String {
+    match escape::href(url) {
+        Some(href) => format!("<a href=\"{href}\">{}</a>", escape::text(url)),
+        None => format!("<code>{}</code>", escape::text(url)),
+    }
+}
+
+fn claim_details(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
+    let _ = writeln!(out, "#### {}\n", claim_heading(claim, options));
+    let _ = writeln!(out, "> {}\n", escape::text(&claim.text));
+    if let Some(stated) = &claim.stated {
+        let _ = writeln!(out, "Stated: {}\n", figure(stated));
+    }
+    if let Some(quote) = &claim.quote {
+        let _ = writeln!(out, "Quote: “{}”\n", escape::text(quote));
+    }
+    if statement_matched(claim) {
+        let _ = writeln!(out, "A statement match means {STATEMENT_NOTE}.\n");
+    }
+    if claim.verdict == Verdict::Unsourced {
+        out.push_str("No source listed.\n\n");
+    }
+    for evidence in &claim.evidence {
+        evidence_item(out, evidence);
+    }
+    out.push('\n');
+}
+
+fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
+    let mut head = format!(
+        "- **{}** {}",
+        source_verdict_name(evidence.verdict),
+        escape::text(&evidence.source)
+    );
+    if evidence.url != evidence.source || escape::href(&evidence.url).is_some() {
+        let _ = write!(head, " ({})", link(&evidence.url));
+    }
+    out.push_str(&head);
+    out.push('\n');
+    if let Some(found) = &evidence.found {
+        let relation = evidence
+            .relation
+            .map(|r| format!(" ({})", relation_name(r)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  - found: {}{relation}", figure(found));
+    }
+    if let Some(passage) = &evidence.passage {
+        let range = evidence
+            .found
+            .as_ref()
+            .and_then(|found| locate(passage, &found.text));
+        let marked = match range {
+            Some(range) => format!(
+                "{}**{}**{}",
+                escape::text(&passage[..range.start]),
+                escape::text(&passage[range.clone()]),
+                escape::text(&passage[range.end..])
+            ),
+            None => escape::text(passage),
+        };
+        let _ = writeln!(out, "  - passage: {marked}");
+    }
+    if !evidence.others.is_empty() {
+        let others: Vec<String> = evidence.others.iter().map(figure).collect();
+        let _ = writeln!(out, "  - other figures: {}", others.join(", "));
+    }
+    if let Some(diff) = &evidence.diff {
+        let _ = writeln!(out, "  - quote diff: {}", diff_html(diff));
+    }
+    if let Some(diff) = &evidence.review_diff {
+        let _ = writeln!(out, "  - since review: {}", diff_html(diff));
+    }
+    if let Some(error) = &evidence.error {
+        let _ = writeln!(out, "  - reason: {}", escape::text(error));
+    }
+    if evidence.verdict == SourceVerdict::NotFound {
+        out.push_str("  - read; no passage is about the claim\n");
+    }
+}
+
+/// A word diff with `<del>` and `<ins>`, which GitHub and GitLab render as
+/// struck-through and underlined words.
+pub(crate) fn diff_html(diff: &[DiffOp]) -> String {
+    let parts: Vec<String> = diff
+        .iter()
+        .map(|op| {
+            let text = escape::text(&op.text);
+            match op.op {
+                Op::Equal => text,
+                Op::Delete => format!("<del>{text}</del>"),
+                Op::Insert => format!("<ins>{text}</ins>"),
+            }
+        })
+        .collect();
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Format, fixture};
+    use super::*;
+
+    fn options() -> RenderOptions {
+        RenderOptions {
+            format: Format::Markdown,
+            ..RenderOptions::default()
+        }
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(&fixture::report(), &options()));
+    }
+
+    #[test]
+    fn failing_claims_come_first() {
+        let out = render(&fixture::report(), &options());
+        let at = |id: &str| out.find(&format!("<code>{id}</code>")).unwrap();
+        // kazan-delegations (mismatch) is listed before zaporizhzhia-killed
+        // (match), though it comes second in the file.
+        assert!(at("kazan-delegations") < at("zaporizhzhia-killed"));
+        assert!(at("grain-corridor") < at("wounded"));
+    }
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        let out = render(&fixture::hostile(), &options());
+        fixture::assert_no_raw_controls(&out);
+        fixture::assert_no_script_links(&out);
+        for raw in [
+            "<script",
+            "<img",
+            "]]>",
+            "|",
+            "`",
+            "[link]",
+            "javascript:alert(1)\"",
+        ] {
+            let in_table = out
+                .lines()
+                .filter(|l| l.starts_with('|'))
+                .collect::<Vec<_>>();
+            let outside: String = out
+                .lines()
+                .filter(|l| !l.starts_with('|'))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert!(!outside.contains(raw), "raw {raw:?} in:\n{out}");
+            // Table rows are ours: exactly the summary's cells.
+            assert!(
+                in_table.iter().all(|l| l.matches('|').count() == 3),
+                "{in_table:?}"
+            );
+        }
+        assert!(out.contains("&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;"));
+        // javascript: URLs are shown as text, never linked.
+        assert!(!out.to_lowercase().contains("href=\"javascript"));
+        assert!(out.contains("href=\"https://evil.example/%3Cscript%3E?a=%22b%22\""));
+    }
+}
