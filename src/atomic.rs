@@ -42,6 +42,16 @@ pub fn install_interrupt_handler() {
 /// renamed over it. A symlink at `path` is replaced by the file, never
 /// followed, so a report cannot be redirected into a file it did not create.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with_permissions(path, bytes, None)
+}
+
+/// [`write`], giving the new file `permissions` (an existing file's, so
+/// replacing a report keeps who may read it).
+pub fn write_with_permissions(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -56,7 +66,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     lock().push(temp.clone());
-    let result = write_temp(&temp, bytes).and_then(|()| {
+    let result = write_temp(&temp, bytes, permissions).and_then(|()| {
         let mut guard = lock();
         let renamed = fs::rename(&temp, path);
         guard.retain(|p| p != &temp);
@@ -65,14 +75,21 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if result.is_err() {
         let _ = fs::remove_file(&temp);
         lock().retain(|p| p != &temp);
+    } else if let Ok(dir) = File::open(&dir) {
+        // The rename is durable once the directory entry is on disk; where a
+        // directory cannot be synced the file is still whole.
+        let _ = dir.sync_all();
     }
     result
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_temp(temp: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> io::Result<()> {
     // create_new: never open an existing file or follow a planted symlink.
     let mut file: File = OpenOptions::new().write(true).create_new(true).open(temp)?;
     file.write_all(bytes)?;
+    if let Some(permissions) = permissions {
+        file.set_permissions(permissions)?;
+    }
     file.sync_all()
 }
 

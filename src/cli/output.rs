@@ -3,9 +3,9 @@
 //! exit code it would have had. `-o FILE` goes through [`write_atomic`], so a
 //! reader never sees half a report.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes `text` to stdout. Returns `Ok(false)` when the reader has gone away
 /// (a closed pipe), so the caller can stop producing output.
@@ -32,7 +32,8 @@ pub fn stderr_line(text: &str) {
 /// A symbolic link at `path` is refused (an error that says so), not
 /// followed and not replaced: `-o report.html` must not write into a file
 /// the link points to, and silently turning someone's link into a file
-/// would surprise them too. The temporary file is created exclusively
+/// would surprise them too. The write itself is [`crate::atomic::write`]'s:
+/// its temporary file is created exclusively
 /// (`O_EXCL`), so a link planted at its name is never followed either; a
 /// link that appears at `path` between the check and the rename is replaced
 /// by the rename itself, never written through. An existing file's
@@ -58,56 +59,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(
+    if path.file_name().is_none() {
+        return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{} names no file", path.display()),
-        )
-    })?;
-    let dir = directory_of(path);
-    let (tmp, mut file) = create_temp(dir, &name.to_string_lossy())?;
-    let written = (|| {
-        file.write_all(bytes)?;
-        if let Some(meta) = &existing {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
+        ));
     }
-    // The rename is durable once the directory entry is on disk; where a
-    // directory cannot be opened or synced (some platforms), the file is
-    // still complete.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// The directory `path` is in: its parent, or `.` for a bare file name.
-fn directory_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// Creates a new, empty, hidden temporary file beside the target.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let mut last = None;
-    for _ in 0..16 {
-        let tmp = dir.join(format!(".{name}.{:016x}.tmp", fastrand::u64(..)));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("could not create a temporary file")))
+    // One writer for every file factcheck writes: the Ctrl-C handler knows
+    // its temp files and removes them, so an interrupted run leaves none.
+    crate::atomic::write_with_permissions(path, bytes, existing.map(|meta| meta.permissions()))
 }
 
 #[cfg(test)]
@@ -200,27 +160,5 @@ mod tests {
         assert!(write_atomic(&sub, b"x").is_err());
         assert_eq!(entries(dir.path()), ["out"]);
         assert!(entries(&sub).is_empty());
-    }
-
-    #[test]
-    fn the_temporary_file_sits_beside_the_target() {
-        let cases = [
-            ("report.json", "."),
-            ("out/report.json", "out"),
-            ("/tmp/x/r.html", "/tmp/x"),
-            ("./r.md", "."),
-        ];
-        for (path, want) in cases {
-            assert_eq!(directory_of(Path::new(path)), Path::new(want), "{path}");
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let (tmp, _file) = create_temp(dir.path(), "r.json").unwrap();
-        assert!(
-            tmp.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with(".r.json.")
-        );
-        assert_eq!(tmp.parent().unwrap(), dir.path());
     }
 }
