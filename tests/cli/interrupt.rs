@@ -233,3 +233,77 @@ fn two_runs_at_once_on_one_cache_both_finish_and_the_cache_stays_valid() {
             .stdout(page.clone());
     }
 }
+
+#[test]
+fn check_interrupted_mid_fetch_keeps_the_old_report_and_archive_and_leaves_no_temp_file() {
+    let (tx, rx) = mpsc::channel();
+    let tx = Mutex::new(tx);
+    let server = Server::start(move |req, hit| match req.path.as_str() {
+        "/held" if hit == 1 => {
+            tx.lock().unwrap().send(()).unwrap();
+            Reply::Hang
+        }
+        _ => Reply::ok("text/plain", "The strike killed at least two civilians.\n"),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("claims")).unwrap();
+    fs::write(
+        dir.path().join("claims/a.toml"),
+        format!(
+            "[article]\ntitle = \"A\"\n\n[[claim]]\nid = \"killed\"\n\
+             text = \"The strike killed at least two civilians\"\nvalue = \"at least two\"\n\
+             about = [\"strike\", \"kill*\"]\nsources = [\"{}\", \"{}\"]\n",
+            server.url("/served"),
+            server.url("/held")
+        ),
+    )
+    .unwrap();
+    fs::write(dir.path().join("report.json"), "old report\n").unwrap();
+    fs::write(dir.path().join("run.warc.gz"), "old archive\n").unwrap();
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "-o",
+        "report.json",
+        "--archive",
+        "run.warc.gz",
+        "--retries",
+        "0",
+        "--cache-dir",
+        "cache",
+    ];
+    let child = spawn(dir.path(), &args);
+    rx.recv().unwrap();
+    interrupt(&child);
+    let status = child.wait_with_output().unwrap().status;
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("report.json")).unwrap(),
+        "old report\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("run.warc.gz")).unwrap(),
+        "old archive\n"
+    );
+    assert_no_temp_files(dir.path());
+    // The next run finishes: a whole report, a whole archive, both sources cached.
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["summary"]["match"], 1);
+    let archive = fs::read(dir.path().join("run.warc.gz")).unwrap();
+    assert_eq!(factcheck::fetch::read_warc(&archive).unwrap(), 2);
+    assert_no_temp_files(dir.path());
+}
