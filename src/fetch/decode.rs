@@ -26,6 +26,10 @@ pub(crate) fn document(url: &Url, chain: &[Exchange], max: u64) -> Outcome {
     if !(200..300).contains(&last.status) {
         return Err(Unreachable::new(status_reason(last.status)));
     }
+    // A body from an archive or the cache did not pass the streaming cap.
+    if last.body.len() as u64 > max {
+        return Err(Unreachable::new(too_large(max)));
+    }
     let body = undo_content_encoding(&last.body, last.header("content-encoding"), max)?;
     decode(url.as_str(), &last.url, &body, last.header("content-type"))
 }
@@ -424,5 +428,19 @@ mod tests {
         assert_eq!(status_reason(404), "HTTP 404 Not Found");
         assert_eq!(status_reason(503), "HTTP 503 Service Unavailable");
         assert_eq!(status_reason(599), "HTTP 599");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_body_makes_decoding_panic(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+            coding in "(gzip|deflate|br|identity|x)?",
+            content_type in "(text/html|text/plain|image/png)?(; charset=[a-z0-9-]{0,12})?",
+        ) {
+            let _ = undo_content_encoding(&bytes, Some(&coding), 10_000);
+            let _ = document_from_bytes("https://a.org/x.md", &bytes, Some(&content_type));
+            let _ = document_from_bytes("file:///a", &bytes, None);
+            let _ = prescan(&bytes);
+        }
     }
 }

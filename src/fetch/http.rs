@@ -327,9 +327,10 @@ fn pairs(headers: &HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A transport error in words, and whether trying again may help: a refused
-/// or reset connection may, a connect time-out is given up at once (the host
-/// is down or filtered, and waiting again would only slow the run).
+/// A transport error in words, and whether trying again may help: a reset or
+/// dropped connection may; a refused connection, a name that does not resolve
+/// or a connect time-out is given up at once (the host is down, gone or
+/// filtered, and asking again would only slow the run).
 fn transport(e: &reqwest::Error, settings: &Settings) -> Failure {
     if e.is_timeout() {
         return Failure::Final(if e.is_connect() {
@@ -342,11 +343,34 @@ fn transport(e: &reqwest::Error, settings: &Settings) -> Failure {
         });
     }
     let cause = root_cause(e);
-    if e.is_connect() {
-        Failure::Transient(format!("cannot connect: {cause}"))
+    if is_reset(e) {
+        Failure::Transient(format!("connection failed: {cause}"))
+    } else if e.is_connect() {
+        Failure::Final(format!("cannot connect: {cause}"))
     } else {
+        // The connection closed mid-response (hyper's incomplete message).
         Failure::Transient(format!("connection failed: {cause}"))
     }
+}
+
+/// Whether an I/O error in the chain says the peer reset or dropped the connection.
+fn is_reset(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+                    | std::io::ErrorKind::UnexpectedEof
+            ) {
+                return true;
+            }
+        }
+        next = err.source();
+    }
+    false
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

@@ -27,6 +27,21 @@
 //!
 //! Payloads are kept as received (content encoding included) in the cache and
 //! in WARC archives, so what an editor archives is what the server sent.
+//!
+//! ```no_run
+//! use factcheck::claims::Location;
+//! use factcheck::fetch::{self, Settings};
+//!
+//! let sources = [Location::Url("https://example.org/report".into())];
+//! let settings = Settings::default(); // the CLI builds it from SourceArgs
+//! for (source, outcome) in fetch::fetch_all(&settings, &sources)? {
+//!     match outcome {
+//!         Ok(doc) => println!("{source:?}: {} bytes of {:?}", doc.text.len(), doc.media),
+//!         Err(unreachable) => println!("{source:?}: unreachable: {unreachable}"),
+//!     }
+//! }
+//! # Ok::<(), fetch::Error>(())
+//! ```
 
 mod cache;
 mod decode;
@@ -255,9 +270,21 @@ pub enum Error {
     Runtime(#[source] std::io::Error),
 }
 
+/// How many sources `fetch_all` will read for these locations (each unique
+/// URL or path once): the length of a progress bar.
+#[must_use]
+pub fn unique_sources(sources: &[Location]) -> usize {
+    sources
+        .iter()
+        .map(Key::of)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 /// Fetches every source once and returns what each came to, keyed by the
 /// locations given (a URL cited twice, or with two fragments, is read once).
-/// Builds a tokio runtime for the call; from async code use [`Fetcher`].
+/// Builds a tokio runtime for the call, so it must not be called from inside
+/// one (it would panic there); from async code use [`Fetcher`].
 pub fn fetch_all(
     settings: &Settings,
     sources: &[Location],
@@ -265,8 +292,8 @@ pub fn fetch_all(
     fetch_all_with(settings, sources, &|_, _| {})
 }
 
-/// As [`fetch_all`], calling `on_done` as each unique source finishes (from
-/// worker threads): the CLI drives its progress bar with it.
+/// As [`fetch_all`], calling `on_done` as each unique source finishes: the
+/// CLI drives its progress bar with it (see `cli::progress::Progress`).
 pub fn fetch_all_with(
     settings: &Settings,
     sources: &[Location],
@@ -410,8 +437,11 @@ impl Fetcher {
             if let (true, Some(cache)) = (fresh, &self.inner.cache) {
                 cache.put(url.as_str(), &chain);
             }
-            if let Ok(mut used) = self.inner.used.lock() {
-                used.push(chain);
+            // Bodies are kept for the archive only when one is to be written.
+            if self.inner.settings.archive.is_some() {
+                if let Ok(mut used) = self.inner.used.lock() {
+                    used.push(chain);
+                }
             }
         }
         outcome
@@ -586,6 +616,12 @@ mod tests {
                 "{raw}"
             );
         }
+        let sources = [
+            Location::Url("https://example.org/a#x".into()),
+            Location::Url("https://EXAMPLE.org/a".into()),
+            Location::Path("/tmp/a".into()),
+        ];
+        assert_eq!(unique_sources(&sources), 2);
         assert!(parse_url("ftp://example.org/").is_err());
         assert!(parse_url("not a url").is_err());
     }

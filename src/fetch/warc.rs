@@ -533,4 +533,28 @@ mod tests {
         assert_eq!(id.len(), "<urn:uuid:>".len() + 36);
         assert_eq!(&id[24..25], "4");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn no_input_makes_the_reader_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            let _ = parse_http_response(&bytes);
+            let _ = dechunk(&bytes);
+            let mut reader = &bytes[..];
+            for _ in 0..4 {
+                match read_record(&mut reader) {
+                    Ok(Some(record)) => { let _ = record.into_response(); }
+                    _ => break,
+                }
+            }
+        }
+
+        #[test]
+        fn no_record_makes_the_reader_panic(block in ".{0,200}", length in 0u32..300) {
+            let text = format!("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.org/\r\nContent-Length: {length}\r\n\r\nHTTP/1.1 200 OK\r\n{block}");
+            let mut reader = text.as_bytes();
+            if let Ok(Some(record)) = read_record(&mut reader) {
+                let _ = record.into_response();
+            }
+        }
+    }
 }

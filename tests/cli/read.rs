@@ -112,3 +112,57 @@ fn read_usage_errors_are_exit_2() {
         .code(2);
     factcheck().arg("read").assert().code(2);
 }
+
+#[test]
+fn read_archives_what_it_read_and_replays_it() {
+    let server = Server::start(|_, _| Reply::ok("text/markdown", "# Title\n\nBody text.\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("evidence.warc.gz");
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", &server.url("/doc"), "--refresh", "--cache-dir"])
+        .arg(dir.path().join("cache"))
+        .arg("--archive")
+        .arg(&archive)
+        .assert()
+        .code(0);
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", &server.url("/doc"), "--offline", "--cache-dir"])
+        .arg(dir.path().join("no-cache"))
+        .arg("--replay")
+        .arg(&archive)
+        .assert()
+        .code(0)
+        .stdout("# Title\nBody text.\n");
+    assert_eq!(server.hits("/doc"), 1);
+}
+
+#[test]
+fn read_with_an_unreadable_archive_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.warc"), "not a warc file\n").unwrap();
+    for replay in ["missing.warc.gz", "bad.warc"] {
+        factcheck()
+            .current_dir(dir.path())
+            .args([
+                "read",
+                "https://example.org/",
+                "--offline",
+                "--replay",
+                replay,
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot read the archive"));
+    }
+    std::fs::write(dir.path().join("page.txt"), "text\n").unwrap();
+    // A directory where the archive should go cannot be replaced by it.
+    std::fs::create_dir(dir.path().join("out.warc.gz")).unwrap();
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", "page.txt", "--archive", "out.warc.gz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write the archive"));
+}

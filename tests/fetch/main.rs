@@ -227,6 +227,19 @@ fn a_reset_connection_is_retried() {
 }
 
 #[test]
+fn a_refused_connection_is_not_retried() {
+    // A port that was free a moment ago: nothing listens there now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let why = reason(fetch_one(&settings(), &format!("http://127.0.0.1:{port}/")));
+    assert!(why.starts_with("cannot connect"), "{why}");
+    assert!(!why.contains("attempts"), "{why}");
+}
+
+#[test]
 fn a_huge_body_is_cut_off_while_streaming() {
     let server = Server::start(|req, _| match req.path.as_str() {
         "/declared" => Reply::ok("text/plain", vec![b'a'; 5000]),
@@ -468,6 +481,14 @@ fn a_written_archive_replays_without_the_network() {
         ..settings()
     };
     let replayed = text(fetch_one(&replaying, &server.url("/old#fragment")));
+    let small = Settings {
+        max_size: 5,
+        ..replaying.clone()
+    };
+    assert_eq!(
+        reason(fetch_one(&small, &server.url("/old"))),
+        "too large: over 5 bytes"
+    );
     assert_eq!(replayed.text, "<p>café</p>");
     assert_eq!(replayed.final_url, live.final_url);
     assert_eq!(replayed.sha256, live.sha256);
@@ -644,5 +665,58 @@ fn local_files_and_file_urls_are_read() {
     assert_eq!(
         reason(fetch_one(&big, &file_url)),
         "too large: over 10 bytes"
+    );
+}
+
+#[test]
+fn a_stale_entry_is_revalidated_by_date_and_replaced_when_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let date = "Tue, 22 Oct 2024 10:00:00 GMT";
+    let server =
+        Server::start(
+            move |req, hit| match (req.path.as_str(), req.header("if-modified-since")) {
+                ("/dated", Some(since)) if since == date => Reply::status(304, &[]),
+                ("/dated", _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("last-modified".into(), date.into()),
+                    ],
+                    body: b"dated".to_vec(),
+                },
+                // A page that changes on every request and says so.
+                (_, _) => Reply::Full {
+                    status: 200,
+                    headers: vec![
+                        ("content-type".into(), "text/plain".into()),
+                        ("etag".into(), format!("\"v{hit}\"")),
+                    ],
+                    body: format!("version {hit}").into_bytes(),
+                },
+            },
+        );
+    let stale = Settings {
+        max_age: Duration::ZERO,
+        ..cached(dir.path())
+    };
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(text(fetch_one(&stale, &server.url("/dated"))).text, "dated");
+    assert_eq!(server.hits("/dated"), 2);
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 1"
+    );
+    assert_eq!(
+        text(fetch_one(&stale, &server.url("/live"))).text,
+        "version 2"
+    );
+    // The changed page replaced the cached one.
+    let offline = Settings {
+        offline: true,
+        ..cached(dir.path())
+    };
+    assert_eq!(
+        text(fetch_one(&offline, &server.url("/live"))).text,
+        "version 2"
     );
 }
