@@ -12,7 +12,6 @@ use super::output;
 use super::source_args::{self, SourceArgs};
 use crate::claims::Location;
 use crate::fetch::{self, Document, Unreachable};
-use crate::text::Media;
 
 /// Arguments of `factcheck read`.
 #[derive(Debug, Args)]
@@ -107,37 +106,13 @@ fn location(source: &str, cwd: &std::path::Path) -> Location {
     }
 }
 
-/// What a claim is checked against: the lines `read` prints.
-///
-/// This is where the text stage plugs in: it will turn the document into
-/// sentences (and apply `select` as the spec reads HTML). Until it lands, the
-/// decoded text is printed line by line, `select` keeping only the text of the
-/// elements it matches.
+/// What a claim is checked against: the lines `read` prints, the text
+/// stage's sentences exactly as `check` reads them (no control or
+/// bidirectional-control character from the page reaches the terminal).
 fn sentences(doc: &Document, select: Option<&str>) -> Result<Vec<String>, Unreachable> {
-    let text = match (select, doc.media) {
-        (Some(css), Media::Html) => {
-            let selector = scraper::Selector::parse(css).map_err(|e| Unreachable {
-                reason: format!("not a CSS selector: {css}: {e}"),
-            })?;
-            let html = scraper::Html::parse_document(&doc.text);
-            let parts: Vec<String> = html
-                .select(&selector)
-                .map(|el| el.text().collect::<String>())
-                .collect();
-            if parts.is_empty() {
-                return Err(Unreachable {
-                    reason: format!("the selector {css} matches nothing"),
-                });
-            }
-            parts.join("\n")
-        }
-        _ => doc.text.clone(),
-    };
-    Ok(text
-        .lines()
-        .map(clean)
-        .filter(|line| !line.trim().is_empty())
-        .collect())
+    crate::text::sentences(&doc.text, doc.media, select).map_err(|e| Unreachable {
+        reason: e.to_string(),
+    })
 }
 
 /// Drops control characters a page might use to rewrite the terminal.
