@@ -9,6 +9,7 @@
 )]
 mod check;
 mod help;
+mod hostile;
 mod interrupt;
 mod new;
 mod quantities;
