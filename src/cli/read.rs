@@ -34,8 +34,12 @@ pub struct ReadArgs {
 pub fn run(args: &ReadArgs) -> Exit {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     if let Some(css) = &args.select {
-        if let Err(e) = scraper::Selector::parse(css) {
-            output::stderr_line(&format!("factcheck: not a CSS selector: {css}: {e}"));
+        if let Err(crate::text::TextError::InvalidSelector { reason, .. }) =
+            crate::text::check_selector(css)
+        {
+            output::stderr_line(&format!(
+                "factcheck: --select {css:?} is not a CSS selector ({reason}); correct it, e.g. `main p` or `div.article-body`"
+            ));
             return Exit::Error;
         }
     }

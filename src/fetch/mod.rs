@@ -249,7 +249,9 @@ pub enum Error {
     #[error("cannot set up the HTTP client: {0}")]
     Client(String),
     /// A `--replay` archive could not be read.
-    #[error("cannot read the archive {path}: {message}")]
+    #[error(
+        "cannot read the archive {path}: {message}; check the path given to --replay (or `replay` in factcheck.toml)"
+    )]
     Replay {
         /// The archive.
         path: PathBuf,
@@ -257,7 +259,9 @@ pub enum Error {
         message: String,
     },
     /// The `--archive` file could not be written.
-    #[error("cannot write the archive {path}")]
+    #[error(
+        "cannot write the archive {path}: {source}; check that its directory exists and is writable, or choose another --archive"
+    )]
     Archive {
         /// The archive.
         path: PathBuf,

@@ -130,13 +130,27 @@ pub(crate) fn read(body: &str, select: Option<&str>, col: &mut Collector) -> Res
     Ok(())
 }
 
+/// Parses a CSS selector; the error's reason is one line a reader can act on
+/// (scraper's own text for some errors asks the reader to report a bug).
+pub(crate) fn parse_selector(select: &str) -> Result<Selector, TextError> {
+    Selector::parse(select).map_err(|e| {
+        let reason = match e {
+            scraper::error::SelectorErrorKind::UnexpectedSelectorParseError(kind) => {
+                format!("{kind:?}")
+            }
+            other => other.to_string(),
+        };
+        TextError::InvalidSelector {
+            select: select.to_owned(),
+            reason,
+        }
+    })
+}
+
 /// The outermost elements `select` matches, in document order (an element
 /// inside another match is read with it, not twice).
 fn selected(doc: &Html, select: &str) -> Result<Vec<NodeId>, TextError> {
-    let selector = Selector::parse(select).map_err(|e| TextError::InvalidSelector {
-        select: select.to_owned(),
-        reason: e.to_string(),
-    })?;
+    let selector = parse_selector(select)?;
     let mut seen = HashSet::new();
     let mut roots = Vec::new();
     for el in doc.select(&selector) {

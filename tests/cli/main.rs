@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod check;
+mod errors;
 mod help;
 mod hostile;
 mod interrupt;
