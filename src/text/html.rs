@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use scraper::error::SelectorErrorKind;
 use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
@@ -133,17 +134,9 @@ pub(crate) fn read(body: &str, select: Option<&str>, col: &mut Collector) -> Res
 /// Parses a CSS selector; the error's reason is one line a reader can act on
 /// (scraper's own text for some errors asks the reader to report a bug).
 pub(crate) fn parse_selector(select: &str) -> Result<Selector, TextError> {
-    Selector::parse(select).map_err(|e| {
-        let reason = match e {
-            scraper::error::SelectorErrorKind::UnexpectedSelectorParseError(kind) => {
-                format!("{kind:?}")
-            }
-            other => other.to_string(),
-        };
-        TextError::InvalidSelector {
-            select: select.to_owned(),
-            reason,
-        }
+    Selector::parse(select).map_err(|e| TextError::InvalidSelector {
+        select: select.to_owned(),
+        reason: selector_reason(&e),
     })
 }
 
@@ -166,6 +159,34 @@ fn selected(doc: &Html, select: &str) -> Result<Vec<NodeId>, TextError> {
         });
     }
     Ok(roots)
+}
+
+/// Why a selector is not CSS, in a line. scraper's own message for most
+/// errors is a developer's debug dump asking to be reported; the kind of the
+/// error says it better.
+fn selector_reason(e: &SelectorErrorKind) -> String {
+    match e {
+        SelectorErrorKind::UnexpectedToken => "an unexpected character".to_owned(),
+        SelectorErrorKind::EndOfLine => "it ends too early".to_owned(),
+        SelectorErrorKind::ExpectedColonOnPseudoElement
+        | SelectorErrorKind::ExpectedIdentityOnPseudoElement => {
+            "a malformed pseudo-element".to_owned()
+        }
+        SelectorErrorKind::UnexpectedSelectorParseError(kind) => words_of(&format!("{kind:?}")),
+        other => other.to_string(),
+    }
+}
+
+/// "`ClassNeedsIdent`" as "class needs ident".
+fn words_of(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 8);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() && !out.ends_with([' ', '(']) {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// The first `<main>`, else every outermost `<article>`, else `<body>`.
@@ -341,6 +362,7 @@ fn element(doc: &Html, id: NodeId) -> Option<scraper::ElementRef<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     fn read_html(body: &str, select: Option<&str>) -> Result<Vec<String>, TextError> {
         let mut col = Collector::default();
@@ -551,5 +573,108 @@ mod tests {
             .filter_map(|&id| element(&doc, id).and_then(|e| e.attr("id")))
             .collect();
         assert_eq!(names, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_200000_deep_page_reads_correctly() {
+        let n = 200_000;
+        let page = format!(
+            "<body><p>Before.</p>{}Deep text.{}<p>After.</p></body>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(sentences(&page), ["Before.", "Deep text.", "After."]);
+        // Unclosed, too: the page ends inside them.
+        let page = format!("<p>Before.</p>{}Deep text.", "<div><span>".repeat(n));
+        assert_eq!(sentences(&page), ["Before.", "Deep text."]);
+    }
+
+    #[test]
+    fn below_the_depth_bound_blocks_still_end_sentences() {
+        let n = 3 * depth::MAX_DEPTH;
+        let mut page = String::new();
+        for i in 0..n {
+            write!(page, "<div>s{i}<span>").unwrap();
+        }
+        page.push_str(&"</span></div>".repeat(n));
+        page.push_str("<p>end</p>");
+        let got = sentences(&page);
+        let want: Vec<String> = (0..n)
+            .map(|i| format!("s{i}"))
+            .chain(["end".to_owned()])
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn below_the_depth_bound_dropped_elements_are_dropped() {
+        let deep = "<div>".repeat(2 * depth::MAX_DEPTH);
+        let cases: &[(&str, &[&str])] = &[
+            ("<nav><p>menu</p></nav>text", &["text"]),
+            (
+                "<script>var s = '</div><p>leak</p>';</script>text",
+                &["text"],
+            ),
+            ("<style>p { x: '<p>' }</style>text", &["text"]),
+            ("<div hidden>gone<div>gone too</div></div>text", &["text"]),
+            ("<span aria-hidden=true>x</span>text", &["text"]),
+            ("<header>site</header>text", &["text"]),
+            (
+                "<article><header>head</header>text</article>",
+                &["head", "text"],
+            ),
+            ("<table><tr><td>a</td><td>b</td></tr></table>", &["a b"]),
+            ("<b>bo</b>ld<br>next", &["bold", "next"]),
+            ("<textarea><p>as text</p></textarea>", &["<p>as text</p>"]),
+            (
+                "<xmp><b>as text</b></xmp>after",
+                &["<b>as text</b>", "after"],
+            ),
+            // An unclosed dropped element ends with the element around it.
+            ("<div><nav>menu</div>text", &["text"]),
+        ];
+        for (inner, want) in cases {
+            let page = format!("<body>{deep}{inner}</body>");
+            assert_eq!(sentences(&page), *want, "{inner}");
+        }
+    }
+
+    #[test]
+    fn a_news_page() {
+        let page = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strike | News</title>
+<script type="application/ld+json">{"headline": "Not text."}</script></head>
+<body>
+<div class="cookie" style="display: none">We use cookies.</div>
+<header class="site"><a href="/">News</a><nav><ul><li>World</li><li>Sport</li></ul></nav></header>
+<div class="page">
+  <article>
+    <header><h1>Strike kills two in Zaporizhzhia</h1><p class="byline">By A. Writer</p></header>
+    <p>At least two people were killed and 15 injured, Gov. Ivan Fedorov said on Telegram.
+       The strike hit the city centre at 9 a.m. local time.</p>
+    <figure><img src="a.jpg" alt="Rubble"><figcaption>Rescuers at the site.</figcaption></figure>
+    <p>“We will rebuild,” the mayor said… Officials gave no figure for the damage.</p>
+    <aside><h2>Related</h2><article>Earlier strike.</article></aside>
+    <table><tr><th>Dead</th><th>Injured</th></tr><tr><td>2</td><td>15</td></tr></table>
+    <form><input name="q"><button>Subscribe</button></form>
+  </article>
+</div>
+<footer>© News Ltd. All rights reserved.</footer>
+<script>window.x = "<p>Not text.</p>";</script>
+</body></html>"#;
+        assert_eq!(
+            sentences(page),
+            [
+                "Strike kills two in Zaporizhzhia",
+                "By A. Writer",
+                "At least two people were killed and 15 injured, Gov. Ivan Fedorov said on Telegram.",
+                "The strike hit the city centre at 9 a.m. local time.",
+                "Rescuers at the site.",
+                "“We will rebuild,” the mayor said…",
+                "Officials gave no figure for the damage.",
+                "Dead; Injured",
+                "2; 15",
+            ]
+        );
     }
 }

@@ -145,6 +145,32 @@ mod tests {
     }
 
     #[test]
+    fn select_errors_say_what_to_do() {
+        let page = "<p class=a>x</p>";
+        let cases = [
+            (
+                "div..a",
+                "select = \"div..a\" is not a valid CSS selector (class needs ident)",
+            ),
+            (
+                "p:nope",
+                "select = \"p:nope\" is not a valid CSS selector (unsupported pseudo",
+            ),
+            ("p >", "select = \"p >\" is not a valid CSS selector ("),
+            (
+                "section",
+                "select = \"section\" matches nothing on the page",
+            ),
+        ];
+        for (select, want) in cases {
+            let err = sentences(page, Media::Html, Some(select))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with(want), "{err}");
+        }
+    }
+
+    #[test]
     fn select_is_for_html_only() {
         let got = sentences("# T\ntext", Media::Markdown, Some("main")).unwrap();
         assert_eq!(got, ["T", "text"]);

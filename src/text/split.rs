@@ -207,6 +207,8 @@ fn full_stop_ends(before: &str) -> bool {
         None => tail,
     };
     let token = token.trim_start_matches(is_opening);
+    // "ex-Gov.", "Jean-P.", "pro-U.S.": the abbreviation is the last part.
+    let token = token.rsplit(['-', '/', '–', '—']).next().unwrap_or(token);
     let mut letters = token.chars();
     if let (Some(first), None) = (letters.next(), letters.next()) {
         if first.is_uppercase() {
@@ -294,6 +296,20 @@ mod tests {
                 "He (Gen. Smith) came. Next",
                 &["He (Gen. Smith) came.", "Next"],
             ),
+            // After a hyphen, slash or dash.
+            (
+                "The ex-Gov. Smith spoke. Next",
+                &["The ex-Gov. Smith spoke.", "Next"],
+            ),
+            (
+                "Jean-P. Sartre wrote. Next",
+                &["Jean-P. Sartre wrote.", "Next"],
+            ),
+            (
+                "The pro-U.S. side won. Next",
+                &["The pro-U.S. side won.", "Next"],
+            ),
+            ("It was well-known. Next", &["It was well-known.", "Next"]),
             // Case matters: "no." is a word.
             ("He said no. Then left", &["He said no.", "Then left"]),
             ("It is in the ST. Then", &["It is in the ST.", "Then"]),
