@@ -12,11 +12,15 @@ use crate::claims::{Disk, Origin, Project};
 use crate::quantity::{Figure, Interval};
 use crate::text::Media;
 
-/// The quantity engine on `text`: every figure found lies inside the text,
-/// is the text's own words there, and its intervals are ordered.
+/// The quantity engine on `text`: figures come in text order without
+/// overlapping; every one lies inside the text, is the text's own words
+/// there, and its numbers are finite and its intervals ordered.
 pub fn quantity(text: &str) {
     let chars: Vec<char> = text.chars().collect();
+    let mut last = 0;
     for figure in crate::quantity::find(text) {
+        assert!(figure.start >= last, "figures overlap or come out of order");
+        last = figure.end;
         check_figure(&figure, &chars);
     }
     if let Ok(figure) = crate::quantity::parse_value(text) {
@@ -35,6 +39,9 @@ fn check_figure(figure: &Figure, chars: &[char]) {
         figure.text, words,
         "a figure's text is the text at its offsets"
     );
+    if let Some(value) = figure.value {
+        assert!(value.is_finite(), "value {value} of {figure:?}");
+    }
     check_interval(&figure.claim);
     check_interval(&figure.evidence);
     if let Some(restated) = &figure.restated {
@@ -44,7 +51,10 @@ fn check_figure(figure: &Figure, chars: &[char]) {
 
 fn check_interval(interval: &Interval) {
     for end in [interval.low, interval.high].into_iter().flatten() {
-        assert!(!end.is_nan(), "NaN end in {interval:?}");
+        assert!(
+            end.is_finite(),
+            "an end that is not a finite number in {interval:?}"
+        );
     }
     if let (Some(low), Some(high)) = (interval.low, interval.high) {
         assert!(low <= high, "interval {interval:?} runs backwards");

@@ -1,4 +1,5 @@
-//! The quantity engine on any text: `find` and `parse_value` never panic, and
+//! The quantity engine on any text (the quantity helper's target, merged): `find`
+//! and `parse_value` never panic, figures come in order, numbers are finite, and
 //! every figure's offsets fall inside the text.
 #![no_main]
 

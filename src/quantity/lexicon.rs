@@ -94,10 +94,12 @@ pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
     Some(match w {
         b"pound" | b"pounds" | b"sterling" | b"quid" => ("GBP", 1.0),
         b"pence" | b"penny" | b"pennies" => ("GBP", 0.01),
-        b"dollar" | b"dollars" | b"usd" => ("USD", 1.0),
+        b"dollar" | b"dollars" | b"usd" | b"buck" | b"bucks" => ("USD", 1.0),
         b"cent" | b"cents" => ("USD", 0.01),
         b"euro" | b"euros" => ("EUR", 1.0),
-        b"hryvnia" | b"hryvnias" | b"hryvnas" | b"hryvna" | b"hryvnya" | b"uah" => ("UAH", 1.0),
+        b"hryvnia" | b"hryvnias" | b"hryvnas" | b"hryvna" | b"hryvnya" | b"hryvni" | b"uah" => {
+            ("UAH", 1.0)
+        }
         b"rouble" | b"roubles" | b"ruble" | b"rubles" => ("RUB", 1.0),
         b"yuan" | b"renminbi" | b"rmb" => ("CNY", 1.0),
         b"yen" => ("JPY", 1.0),
@@ -118,6 +120,44 @@ pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
         b"riyal" | b"riyals" => ("SAR", 1.0),
         b"kronor" => ("SEK", 1.0),
         b"peso" | b"pesos" => ("MXN", 1.0),
+        b"kopeck" | b"kopecks" | b"kopek" | b"kopeks" | b"kopeyka" | b"kopeyki" => ("RUB", 0.01),
+        b"kopiyka" | b"kopiykas" | b"kopiyok" => ("UAH", 0.01),
+        b"paise" | b"paisa" => ("INR", 0.01),
+        b"afghani" | b"afghanis" => ("AFN", 1.0),
+        b"lek" | b"leke" => ("ALL", 1.0),
+        b"dram" | b"drams" => ("AMD", 1.0),
+        b"kwanza" | b"kwanzas" => ("AOA", 1.0),
+        b"manat" | b"manats" => ("AZN", 1.0),
+        b"taka" => ("BDT", 1.0),
+        b"lev" | b"leva" => ("BGN", 1.0),
+        b"boliviano" | b"bolivianos" => ("BOB", 1.0),
+        b"pula" => ("BWP", 1.0),
+        b"riel" | b"riels" => ("KHR", 1.0),
+        b"colon" | b"colones" => ("CRC", 1.0),
+        b"koruna" | b"korunas" | b"koruny" => ("CZK", 1.0),
+        b"birr" => ("ETB", 1.0),
+        b"cedi" | b"cedis" => ("GHS", 1.0),
+        b"quetzal" | b"quetzales" => ("GTQ", 1.0),
+        b"gourde" | b"gourdes" => ("HTG", 1.0),
+        b"kip" => ("LAK", 1.0),
+        b"ariary" => ("MGA", 1.0),
+        b"denar" | b"denars" => ("MKD", 1.0),
+        b"kyat" | b"kyats" => ("MMK", 1.0),
+        b"tugrik" | b"tugriks" => ("MNT", 1.0),
+        b"pataca" | b"patacas" => ("MOP", 1.0),
+        b"rufiyaa" => ("MVR", 1.0),
+        b"metical" | b"meticais" => ("MZN", 1.0),
+        b"cordoba" | b"cordobas" => ("NIO", 1.0),
+        b"balboa" | b"balboas" => ("PAB", 1.0),
+        b"kina" => ("PGK", 1.0),
+        b"guarani" | b"guaranis" => ("PYG", 1.0),
+        b"leu" | b"lei" => ("RON", 1.0),
+        b"leone" | b"leones" => ("SLE", 1.0),
+        b"somoni" => ("TJS", 1.0),
+        b"bolivar" | b"bolivars" | b"bolivares" => ("VES", 1.0),
+        b"dong" => ("VND", 1.0),
+        b"vatu" => ("VUV", 1.0),
+        b"tala" => ("WST", 1.0),
         b"real" | b"reais" => ("BRL", 1.0),
         _ => return None,
     })
@@ -536,8 +576,8 @@ pub(crate) fn reference_word(w: &[u8]) -> bool {
             | b"ages"
             | b"sized"
             | b"size"
-            | b"score"
-            | b"scored"
+            | b"magnitude"
+            | b"scale"
     )
 }
 
@@ -630,6 +670,11 @@ pub(crate) fn counted_noun(w: &[u8]) -> bool {
             | b"lawmaker"
             | b"senator"
             | b"mp"
+            | b"official"
+            | b"commander"
+            | b"leader"
+            | b"minister"
+            | b"diplomat"
     )
 }
 
@@ -755,4 +800,76 @@ pub(crate) fn lower<'b>(w: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
         *d = s.to_ascii_lowercase();
     }
     Some(&buf[..w.len()])
+}
+
+/// A fraction's denominator after a number ("two thirds", "five eighths",
+/// "a hundred trillionths"): the number is part of a fraction, not a figure.
+pub(crate) fn fraction_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"half"
+            | b"halves"
+            | b"third"
+            | b"thirds"
+            | b"quarter"
+            | b"quarters"
+            | b"fourth"
+            | b"fourths"
+    ) || (w.len() > 4
+        && (w.ends_with(b"ths")
+            || w.ends_with(b"firsts")
+            || w.ends_with(b"seconds") && w.len() > 7)
+        && w != b"months"
+        && w != b"depths"
+        && w != b"births"
+        && w != b"deaths"
+        && w != b"truths"
+        && w != b"youths"
+        && w != b"mouths"
+        && w != b"widths"
+        && w != b"lengths"
+        && w != b"strengths"
+        && w != b"paths"
+        && w != b"baths"
+        && w != b"moths"
+        && w != b"cloths"
+        && w != b"growths")
+        || matches!(
+            w,
+            b"fifth"
+                | b"sixth"
+                | b"seventh"
+                | b"eighth"
+                | b"ninth"
+                | b"tenth"
+                | b"hundredth"
+                | b"thousandth"
+                | b"millionth"
+                | b"billionth"
+                | b"trillionth"
+        )
+}
+
+/// ISO codes also written in lowercase beside a number ("100 usd").
+pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
+    Some(match w {
+        b"usd" => "USD",
+        b"eur" => "EUR",
+        b"gbp" => "GBP",
+        b"jpy" => "JPY",
+        b"cny" | b"rmb" => "CNY",
+        b"chf" => "CHF",
+        b"cad" => "CAD",
+        b"aud" => "AUD",
+        b"inr" => "INR",
+        b"rub" => "RUB",
+        b"uah" => "UAH",
+        b"sek" => "SEK",
+        b"nok" => "NOK",
+        b"mxn" => "MXN",
+        b"brl" => "BRL",
+        b"hkd" => "HKD",
+        b"nzd" => "NZD",
+        _ => return None,
+    })
 }

@@ -2,6 +2,27 @@
 //! an interval exactly as ../shared/spec/claim-files.md ("Figures") defines.
 //!
 //! Pure code: text in, figures out. No I/O, no clock.
+//!
+//! Where the spec is silent, this module decides so:
+//! - A duration ("over two years") keeps real, possibly open ends: it is a
+//!   count of time, not of things, so it is not closed on whole numbers.
+//! - A count with decimals whose interval holds no whole number ("2.5
+//!   children") keeps its real interval.
+//! - "Just above n" / "just below n" as evidence are the degenerate intervals
+//!   `(n, n]` / `[n, n)` ([`Interval::just_above`]); [`Interval::fit`] reads them.
+//! - Vague amounts beyond the spec's table follow its pattern: "several
+//!   dozen" [36, 119], "several million" [3e6, 9999999], "a few hundred"
+//!   [200, 599], "hundreds of millions", "tens of millions", "billions".
+//!   "millions of dollars" is money.
+//! - A bare four-digit number from 1000 to 2100 is a year unless a
+//!   qualifier, a currency or a plural noun with no determiner before it
+//!   makes it a count ("killed 2000 people"); news writes counts with commas.
+//! - "one" alone counts only before a counted noun ("one civilian"), with a
+//!   qualifier, a unit or in a range; else it is a pronoun.
+//! - A capitalised word right before a bare number names it ("Apollo 11"),
+//!   unless the word starts the sentence or a plural noun follows.
+//! - Fractions ("two thirds"), negative numbers, powers and scientific
+//!   notation are not figures; a ratio ("one in five") is a percentage.
 
 use serde::Serialize;
 
@@ -168,7 +189,7 @@ fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {
     let noun = raw.noun.map(|(s, e)| text[s..e].to_owned());
     let restated = raw.restated.map(|r| Box::new(finish(text, *r, chars)));
     let duration = raw.kind == Kind::Count && raw.unit.is_some();
-    let (claim, evidence) = intervals(
+    let (mut claim, mut evidence) = intervals(
         raw.kind,
         duration,
         raw.qualifier,
@@ -176,11 +197,15 @@ fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {
         raw.half,
         raw.bounds,
     );
+    for i in [&mut claim, &mut evidence] {
+        i.low = i.low.map(tidy);
+        i.high = i.high.map(tidy);
+    }
     Figure {
         text: text[raw.start..raw.end].to_owned(),
         start,
         end,
-        value: raw.value,
+        value: raw.value.map(tidy),
         kind: raw.kind,
         unit: raw.unit.map(str::to_owned),
         qualifier: raw.qualifier,
@@ -315,6 +340,42 @@ impl Interval {
     }
 }
 
+/// The factor that turns an amount in duration unit `from` into unit `to`
+/// (spec: years to months x12, weeks to days x7, days to hours x24, hours to
+/// minutes x60, chained; months and weeks never convert into each other).
+/// `None` when the two do not convert or `to` is the larger unit: convert
+/// both figures to the smaller unit first.
+#[must_use]
+pub fn duration_factor(from: &str, to: &str) -> Option<f64> {
+    const CHAINS: [&[(&str, f64)]; 2] = [
+        &[("years", 1.0), ("months", 12.0)],
+        &[
+            ("weeks", 1.0),
+            ("days", 7.0),
+            ("hours", 168.0),
+            ("minutes", 10_080.0),
+            ("seconds", 604_800.0),
+        ],
+    ];
+    CHAINS.iter().find_map(|chain| {
+        let f = chain.iter().position(|(u, _)| *u == from)?;
+        let t = chain.iter().position(|(u, _)| *u == to)?;
+        (t >= f).then(|| chain[t].1 / chain[f].1)
+    })
+}
+
+impl Interval {
+    /// The interval with both ends multiplied by `factor` (a unit change).
+    #[must_use]
+    pub fn scaled(self, factor: f64) -> Self {
+        Self {
+            low: self.low.map(|x| tidy(x * factor)),
+            high: self.high.map(|x| tidy(x * factor)),
+            ..self
+        }
+    }
+}
+
 /// How evidence stands to a claim's interval (see [`Interval::fit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -325,6 +386,20 @@ pub enum Fit {
     Outside,
     /// Only part of it lies inside: wider.
     Partly,
+}
+
+/// Rounds away the binary noise of decimal arithmetic ("2.2%" covers
+/// [2.15, 2.25), not [2.1500000000000004, 2.25)): 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    // Whole numbers (most figures) carry no noise.
+    if x.fract() == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - (x.abs().log10().ceil() as i32);
+    let digits = digits.clamp(-290, 290);
+    let p = 10f64.powi(digits);
+    let r = (x * p).round() / p;
+    if r.is_finite() { r } else { x }
 }
 
 /// The claim and evidence intervals of a figure (spec tables), `n` the

@@ -70,14 +70,17 @@ pub(crate) fn scan(text: &str, out: &mut impl FnMut(Raw)) {
                 continue;
             }
             let w = &b[i..we];
-            if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                && b[we..].starts_with(b"://")
-                || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.'))
+            let first = c | 0x20;
+            if (first == b'h' || first == b'w')
+                && ((w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                    && b[we..].starts_with(b"://")
+                    || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.')))
             {
                 i = sc.token_end(we);
                 continue;
             }
-            if w.len() <= 9 {
+            // Only words that can start a figure are looked up.
+            if w.len() <= 9 && CAN_START[usize::from(first)] {
                 let mut buf = [0u8; 24];
                 if let Some(l) = lower(w, &mut buf) {
                     let l: &[u8] = l;
@@ -108,6 +111,18 @@ pub(crate) fn scan(text: &str, out: &mut impl FnMut(Raw)) {
         i += 1;
     }
 }
+
+/// First letters (lowercase) of the words that can start a figure.
+const CAN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcdefhlmnoqstz";
+    let mut k = 0;
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn is_vague_start(l: &[u8]) -> bool {
     matches!(
@@ -142,6 +157,10 @@ struct Num {
     scaled: f64,
     /// A lowercase "m" glued to the digits was read as million.
     small_m: bool,
+    /// A single digit with a glued "k" ("4K", "5k"): a resolution or a race.
+    small_k: bool,
+    /// Digits after the decimal point.
+    decimals: u32,
 }
 
 /// Digits as read: value, end and shape.
@@ -517,6 +536,7 @@ impl Sc<'_> {
         let mut single_one = false;
         let mut capital_word = false;
         let mut small_m = false;
+        let mut small_k = false;
         // Where to fall back when an "and" turns out to join two numbers.
         let mut ckpt: Option<(usize, f64, f64, usize)> = None;
         let mut point_decimals: Option<f64> = None;
@@ -546,7 +566,7 @@ impl Sc<'_> {
                 if tokens == 0 {
                     let d = self.digits(t);
                     if d.bad {
-                        return Err(d.end);
+                        return Err(self.chain_end(d.end));
                     }
                     digit_start = true;
                     group = d.value;
@@ -558,6 +578,8 @@ impl Sc<'_> {
                     // A glued scale: "100k", "$2bn", "1.2b".
                     if let Some((f, we)) = self.scale_at(e, true) {
                         small_m = &b[e..we] == b"m";
+                        small_k =
+                            matches!(&b[e..we], b"k" | b"K") && d.decimals == 0 && d.value < 10.0;
                         group *= f;
                         first_scale = f;
                         last_scale = f;
@@ -631,7 +653,8 @@ impl Sc<'_> {
                 && !hyphen
                 && lexicon::num_word(l).is_none()
             {
-                if let Some((f, se)) = self.scale_at(t, false) {
+                // Glued letters were read with the digits; only a spaced word is a scale here.
+                if let Some((f, se)) = self.scale_at(t, t == pos) {
                     total = group * f;
                     group = 0.0;
                     first_scale = f;
@@ -666,6 +689,32 @@ impl Sc<'_> {
                 break;
             }
             if l == b"and" {
+                // "two and a half (million)": a half or a quarter after a whole number.
+                if matches!(st, St::Unit | St::Teen | St::Tens | St::Int) && !has_hundred {
+                    let a = self.next_word(we);
+                    let h = a.and_then(|(_, e)| self.next_word(e));
+                    if (self.is_word(a, b"a") || self.is_word(a, b"an"))
+                        && let Some((hs, he)) = h
+                    {
+                        let f = if b[hs..he].eq_ignore_ascii_case(b"half") {
+                            0.5
+                        } else if b[hs..he].eq_ignore_ascii_case(b"quarter") {
+                            0.25
+                        } else {
+                            0.0
+                        };
+                        if f > 0.0 && !self.letter(he) && b.get(he) != Some(&b'-') {
+                            group += f;
+                            last_piece += f;
+                            words = true;
+                            end = he;
+                            pos = he;
+                            tokens += 1;
+                            st = St::Dec;
+                            continue;
+                        }
+                    }
+                }
                 if !matches!(st, St::Hundred | St::Scale) {
                     break;
                 }
@@ -858,10 +907,8 @@ impl Sc<'_> {
         if !value.is_finite() || value > MAX_VALUE {
             return Err(end);
         }
-        // A scale after digits and nothing more: "£2.26bn", "1.5 million", "2.12 hundred".
-        if digit_start && first_scale == 1.0 && total == 0.0 && decimals == 0 && !words {
-            // plain digits
-        }
+        // Stated precision: digits with a decimal point or a scale and nothing
+        // after it ("£2.26bn", "1.5 million", "800 million").
         let mut half = 0.0;
         if digit_start && !after_first_scale && (decimals > 0 || first_scale >= 1000.0) {
             half = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(30)) * first_scale * mult;
@@ -884,6 +931,8 @@ impl Sc<'_> {
             capital_word,
             scaled,
             small_m,
+            small_k,
+            decimals,
         })
     }
 
@@ -895,7 +944,6 @@ impl Sc<'_> {
         if q <= floor {
             return None;
         }
-        let glued = q == i;
         if b[q - 1] == b'$' {
             let cs = q - 1;
             // A country prefix: "US$", "C$", "nzd$", or spaced as in "c $ 100".
@@ -936,13 +984,20 @@ impl Sc<'_> {
                 return None;
             }
             let w = &b[ws..q];
-            if let Some(code) = lexicon::iso_code(w) {
+            if let Some(code) = lexicon::iso_code(w).or_else(|| lexicon::lowercase_code(w)) {
                 return Some((code, ws));
             }
             if w == b"Rs" || w == b"INR" {
                 return Some(("INR", ws));
             }
-            let _ = glued;
+        }
+        // "Rs. 500".
+        if b[q - 1] == b'.'
+            && q >= 3
+            && &b[q - 3..q - 1] == b"Rs"
+            && (q == 3 || !self.letter(q - 4))
+        {
+            return Some(("INR", q - 3));
         }
         None
     }
@@ -954,6 +1009,41 @@ impl Sc<'_> {
         let q = self.back_hs(left);
         if q > floor && b[q - 1] == b'~' {
             return Some((Qualifier::About, q - 1));
+        }
+        // Every qualifier phrase ends with one of a few words: look no
+        // further back unless the word before the figure is one of them.
+        let (s0, e0) = self.prev_word(left, floor)?;
+        let mut b0 = [0u8; 24];
+        if !matches!(
+            lower(&b[s0..e0], &mut b0)?,
+            b"about"
+                | b"around"
+                | b"roughly"
+                | b"approximately"
+                | b"approx"
+                | b"circa"
+                | b"some"
+                | b"estimated"
+                | b"an"
+                | b"of"
+                | b"less"
+                | b"least"
+                | b"than"
+                | b"over"
+                | b"above"
+                | b"exceeding"
+                | b"surpassing"
+                | b"most"
+                | b"to"
+                | b"as"
+                | b"under"
+                | b"below"
+                | b"nearly"
+                | b"almost"
+                | b"between"
+                | b"at"
+        ) {
+            return None;
         }
         let mut ws: [(usize, usize); 4] = [(0, 0); 4];
         let mut n = 0;
@@ -996,6 +1086,7 @@ impl Sc<'_> {
         let mut noun: Option<(usize, usize)> = None;
         let mut stop_noun = false;
         let mut hyphen_compound = false;
+        let mut odd = false;
 
         // Left: a currency, then glued characters that make it no figure.
         let mut left = i;
@@ -1015,9 +1106,15 @@ impl Sc<'_> {
                 return Err(self.token_end(i));
             }
             if p == b'+' && (i < 2 || !b[i - 2].is_ascii_alphanumeric()) {
-                return Err(self.token_end(i));
+                // "+44 20 7946 0958": a phone number.
+                return Err(self.chain_end(i));
             }
-            if p == b'-' && i >= 2 && b[i - 2].is_ascii_alphanumeric() {
+            if p == b'-'
+                && i >= 2
+                && (b[i - 2].is_ascii_alphanumeric()
+                    || self.char_before(i - 1).is_some_and(char::is_alphanumeric))
+            {
+                // "F-16", "Covid-19", "Су-34".
                 return Err(self.token_end(i));
             }
             if p == b'.' && i >= 2 && b[i - 2].is_ascii_digit() {
@@ -1075,6 +1172,15 @@ impl Sc<'_> {
                 return Err(self.token_end(end));
             }
         }
+        // A dollar sign after the number, not heading another: "50$", "50 $".
+        if unit.is_none() && !percent {
+            let p = self.skip_hs(end);
+            if b.get(p) == Some(&b'$') && !self.digit(self.skip_hs(p + 1)) && !self.letter(p + 1) {
+                unit = Some("USD");
+                kind = Kind::Money;
+                end = p + 1;
+            }
+        }
         // A non-ASCII currency symbol or % after the number, maybe spaced: "5 €", "100元".
         if !percent {
             let p = self.skip_hs(end);
@@ -1091,7 +1197,12 @@ impl Sc<'_> {
         }
 
         // Hyphenated compounds: "12,000-strong", "four-brigade", "12-cent", "five-year".
-        if !percent && b.get(end) == Some(&b'-') && self.letter(end + 1) {
+        if num.small_m && b.get(end) == Some(&b'-') && unit.is_none() {
+            // "a 20m-high wall": metres.
+            return Err(self.token_end(end));
+        }
+        // Money is never a compound's head: "the £1bn-a-year scheme" is £1bn.
+        if !percent && kind == Kind::Count && b.get(end) == Some(&b'-') && self.letter(end + 1) {
             let ws = end + 1;
             let we = self.word_end(ws);
             let mut buf = [0u8; 24];
@@ -1120,6 +1231,9 @@ impl Sc<'_> {
             } else if num.single_one
                 || lexicon::measure_unit(&b[ws..we])
                 || lexicon::month(l, &b[ws..we])
+                || lexicon::fraction_word(l)
+                // "twenty-first century", "thirty-second": ordinals.
+                || matches!(l, b"first" | b"second" | b"fourth" | b"sixth" | b"seventh" | b"eighth" | b"ninth")
                 || matches!(
                     l,
                     b"off"
@@ -1159,6 +1273,10 @@ impl Sc<'_> {
             {
                 if l == b"plus" {
                     // "50-plus": handled as a qualifier below.
+                } else if l == b"odd" && !num.single_one {
+                    // "20-odd": about 20.
+                    odd = true;
+                    end = we;
                 } else {
                     return Err(self.token_end(end));
                 }
@@ -1184,7 +1302,16 @@ impl Sc<'_> {
                 let l2: &[u8] = next2
                     .and_then(|(s, e)| lower(&b[s..e], &mut buf2))
                     .map_or(b"", |x| x);
-                if l == b"percent" || l == b"pct" || l == b"percentage" {
+                // A plural denominator takes any numerator, a singular one only "one".
+                if num.words
+                    && lexicon::fraction_word(l)
+                    && !matches!(l, b"half" | b"quarter")
+                    && (l.ends_with(b"s") || num.single_one)
+                {
+                    // "two thirds", "five eighths": a fraction, not a count.
+                    return Err(we);
+                }
+                if l == b"percent" || l == b"percents" || l == b"pct" || l == b"percentage" {
                     percent = true;
                     end = we;
                     if l == b"percentage"
@@ -1199,12 +1326,15 @@ impl Sc<'_> {
                 } else if l == b"per" && (l2 == b"cent" || l2 == b"cents") {
                     percent = true;
                     end = next2.map_or(we, |x| x.1);
-                } else if let Some(code) = lexicon::iso_code(w).or_else(|| {
-                    // "30 MUSD", "120 MEUR": millions of a currency.
-                    (w.len() == 4 && w[0] == b'M')
-                        .then(|| lexicon::iso_code(&w[1..]))
-                        .flatten()
-                }) {
+                } else if let Some(code) = lexicon::iso_code(w)
+                    .or_else(|| lexicon::lowercase_code(w))
+                    .or_else(|| {
+                        // "30 MUSD", "120 MEUR": millions of a currency.
+                        (w.len() == 4 && w[0] == b'M')
+                            .then(|| lexicon::iso_code(&w[1..]))
+                            .flatten()
+                    })
+                {
                     if unit.is_none() || unit == Some(code) {
                         if w.len() == 4 {
                             value *= 1e6;
@@ -1228,14 +1358,8 @@ impl Sc<'_> {
                         }
                     }
                 } else if unit.is_none()
-                    && let Some((code, f)) = lexicon::currency_name(l)
-                        .or_else(|| lexicon::currency_country(l, l2).map(|c| (c, 1.0)))
+                    && let Some((code, f, name_end)) = self.currency_words(ws)
                 {
-                    let name_end = if lexicon::currency_name(l).is_some() {
-                        we
-                    } else {
-                        next2.map_or(we, |x| x.1)
-                    };
                     unit = Some(code);
                     kind = Kind::Money;
                     value *= f;
@@ -1289,6 +1413,9 @@ impl Sc<'_> {
                 }
             }
         }
+        if num.small_k && unit.is_none() && !percent {
+            return Err(end);
+        }
         if num.small_m && unit.is_none() && !percent {
             // "1m" with no currency is a measure unless a plain noun follows.
             let ok = self.next_word(end).is_some_and(|(s, e)| {
@@ -1333,10 +1460,24 @@ impl Sc<'_> {
             let written = &b[ps..pe];
             let adjacent = self.back_hs(left) == pe;
             if adjacent && lexicon::month(pl, written) && num.plain_int && bare {
-                return Err(skip);
+                // "between October 8 and 13": the second day goes too.
+                return Err(self.reference_tail(end));
+            }
+            // "day 970", "week 3": a reference unless a plural noun follows ("every day 100 people").
+            if adjacent
+                && bare
+                && !num.words
+                && matches!(
+                    pl,
+                    b"day" | b"week" | b"round" | b"game" | b"match" | b"stage" | b"leg"
+                )
+                && !self.plural_after(end)
+            {
+                return Err(self.reference_tail(end));
             }
             if adjacent && bare && !num.words && lexicon::reference_word(pl) {
-                return Err(skip);
+                // "aged 18 to 24", "pages 3-5": the second number goes too.
+                return Err(self.reference_tail(end));
             }
             if bare
                 && pl == b"of"
@@ -1347,7 +1488,8 @@ impl Sc<'_> {
                 if l2 == b"group" && b[s2].is_ascii_uppercase() {
                     return Err(skip);
                 }
-                if num.plain_int
+                if (num.plain_int || num.words)
+                    && value <= 120.0
                     && matches!(
                         l2,
                         b"man"
@@ -1376,9 +1518,23 @@ impl Sc<'_> {
                 && !lexicon::month(pl, written)
                 && qualifier_phrase(&[pl]).is_none()
                 && written.len() > 1
+                && !self.plural_after(end)
             {
                 return Err(skip);
             }
+        }
+        // "at 9.30", "until 10.45": a time.
+        if bare
+            && !num.words
+            && num.decimals == 2
+            && value < 24.0
+            && (value.fract() * 100.0).round() < 60.0
+            && matches!(
+                pl,
+                b"at" | b"by" | b"until" | b"till" | b"from" | b"before" | b"after" | b"since"
+            )
+        {
+            return Err(skip);
         }
         // "No. 10", "p. 12", "Oct. 22".
         {
@@ -1410,7 +1566,12 @@ impl Sc<'_> {
             }
         }
         // A capitalised number word inside a sentence is a name: "Group of Seven", "World War Two".
-        if num.capital_word && bare && !self.sentence_start(i) {
+        // In a Title Case headline a capitalised plural follows: "Kills Three Civilians".
+        let title_case_plural = self.plural_after(end)
+            && self
+                .next_word(end)
+                .is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+        if num.capital_word && bare && !self.sentence_start(i) && !title_case_plural {
             return Err(skip);
         }
         // Ages: "Ferreira, 58," and "Smith (45)".
@@ -1420,9 +1581,33 @@ impl Sc<'_> {
             let next = b.get(after).copied();
             if q > floor && b[q - 1] == b',' {
                 let p = self.back_hs(q - 1);
+                let ws = self.word_start(p);
+                let mut pb = [0u8; 24];
+                let person = lower(&b[ws..p], &mut pb).is_some_and(|l| {
+                    matches!(
+                        l,
+                        b"boy"
+                            | b"girl"
+                            | b"man"
+                            | b"woman"
+                            | b"teenager"
+                            | b"teen"
+                            | b"mother"
+                            | b"father"
+                            | b"son"
+                            | b"daughter"
+                            | b"wife"
+                            | b"husband"
+                            | b"pensioner"
+                            | b"student"
+                            | b"driver"
+                            | b"victim"
+                            | b"suspect"
+                    )
+                });
                 if p > floor
                     && b[p - 1].is_ascii_alphabetic()
-                    && b[self.word_start(p)].is_ascii_uppercase()
+                    && (b[ws].is_ascii_uppercase() || person)
                     && matches!(next, None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r'))
                 {
                     return Err(skip);
@@ -1456,14 +1641,26 @@ impl Sc<'_> {
             && num.plain_int
             && num.int_len == 4
             && (1000.0..=2100.0).contains(&value)
-            && qualifier == Qualifier::Exact
-            && !between
+            && (qualifier == Qualifier::Exact || between)
         {
-            let counts = self.next_word(end).is_some_and(|(s, e)| {
+            // News writes counts of a thousand or more with a comma; a bare
+            // "2022" is a year, also before a noun ("the 2022 invasion").
+            // It counts only before a plural noun with no determiner before it
+            // ("killed 2000 people").
+            let plural_next = self.next_word(end).is_some_and(|(s, e)| {
                 let mut bb = [0u8; 24];
-                lower(&b[s..e], &mut bb)
-                    .is_some_and(|l| !lexicon::stop_word(l) && b[s].is_ascii_lowercase())
-            }) && !matches!(
+                lower(&b[s..e], &mut bb).is_some_and(|l| {
+                    b[s].is_ascii_lowercase()
+                        && !lexicon::stop_word(l)
+                        && (l == b"people"
+                            || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
+                })
+            });
+            let determiner = pw.is_some_and(|(ps, _)| {
+                b[ps].is_ascii_uppercase()
+                    || (ps >= 2 && b[ps - 1] == b'\'')
+                    || self.char_before(ps) == Some('’')
+            }) || matches!(
                 pl,
                 b"in"
                     | b"since"
@@ -1477,6 +1674,17 @@ impl Sc<'_> {
                     | b"after"
                     | b"of"
                     | b"the"
+                    | b"a"
+                    | b"an"
+                    | b"its"
+                    | b"their"
+                    | b"his"
+                    | b"her"
+                    | b"our"
+                    | b"this"
+                    | b"that"
+                    | b"last"
+                    | b"next"
                     | b"early"
                     | b"late"
                     | b"mid"
@@ -1494,12 +1702,33 @@ impl Sc<'_> {
                     | b"start"
                     | b"through"
                     | b"for"
-            ) && self.back_hs(left) == left.min(self.back_hs(left));
+                    | b"s"
+                    | b"on"
+                    | b"at"
+                    | b"fiscal"
+                    | b"calendar"
+                    | b"class"
+                    | b"vintage"
+                    | b"model"
+            );
+            let counts = plural_next && !determiner;
             if !counts {
                 return Err(self.range_skip(end));
             }
         }
 
+        // "from 22 to 24 October", "8-10 March": a range of days is a date.
+        if bare && num.plain_int && value <= 31.0 {
+            let tail = self.reference_tail(end);
+            if tail > end
+                && let Some((s, e)) = self.next_word(tail)
+            {
+                let mut mb = [0u8; 24];
+                if lower(&b[s..e], &mut mb).is_some_and(|l| lexicon::month(l, &b[s..e])) {
+                    return Err(e);
+                }
+            }
+        }
         // Ranges: "1,500-2,000", "1,500 to 2,000", "between 1,500 and 2,000", "15 or 16".
         let mut bounds = None;
         let change = matches!(
@@ -1525,15 +1754,20 @@ impl Sc<'_> {
                 | b"rise"
                 | b"fall"
         );
-        if let Some((b2, v2, u2, p2, e2)) =
-            self.range_after(end, between, change, unit, percent, &num)
+        if let Some((v2, u2, p2, e2)) = self.range_after(end, between, change, unit, percent, &num)
         {
             let mut a = value;
             if num.scaled == 1.0 && p2 > 1.0 && a * p2 <= v2 {
                 a *= p2;
             }
-            let unit2 = if percent { Some("%") } else { u2 };
+            let unit2 = u2;
             let units_ok = unit.is_none() || unit2.is_none() || unit == unit2;
+            let p = self.skip_hs(end);
+            let dashed = b.get(p) == Some(&b'-') || b[p.min(b.len())..].starts_with("–".as_bytes());
+            if dashed && a >= v2 && num.plain_int {
+                // "won 3-1", "passed 52-48": a score or a tally, not a figure.
+                return Err(e2);
+            }
             if a < v2 && units_ok {
                 if unit.is_none()
                     && let Some(u) = unit2
@@ -1549,7 +1783,6 @@ impl Sc<'_> {
                 bounds = Some((a, v2));
                 qualifier = Qualifier::Range;
                 end = e2;
-                let _ = b2;
             }
         }
         if between && bounds.is_none() {
@@ -1572,6 +1805,9 @@ impl Sc<'_> {
             }
         }
 
+        if odd && qualifier == Qualifier::Exact && bounds.is_none() {
+            qualifier = Qualifier::About;
+        }
         // Qualifiers after: "five or more", "10 or so", "50+".
         if qualifier == Qualifier::Exact && bounds.is_none() {
             if b.get(end) == Some(&b'+') && !self.digit(end + 1) {
@@ -1618,11 +1854,16 @@ impl Sc<'_> {
             && bounds.is_none()
             && !hyphen_compound
         {
-            let counted = self.next_word(end).is_some_and(|(s, e)| {
-                let mut bb = [0u8; 24];
-                b[s].is_ascii_lowercase()
-                    && lower(&b[s..e], &mut bb).is_some_and(lexicon::counted_noun)
-            });
+            // The noun may follow an adjective: "one Ukrainian soldier", "one senior official".
+            let noun_at = |span: Option<(usize, usize)>| {
+                span.is_some_and(|(s, e)| {
+                    let mut bb = [0u8; 24];
+                    b[s].is_ascii_lowercase()
+                        && lower(&b[s..e], &mut bb).is_some_and(lexicon::counted_noun)
+                })
+            };
+            let n1 = self.next_word(end);
+            let counted = noun_at(n1) || noun_at(n1.and_then(|(_, e)| self.next_word(e)));
             if !counted {
                 return Err(skip);
             }
@@ -1632,6 +1873,20 @@ impl Sc<'_> {
             return Err(skip);
         }
 
+        // "c $ 100 and fifty": cents in words after a symbol and whole units.
+        if kind == Kind::Money
+            && left < i
+            && num.plain_int
+            && bounds.is_none()
+            && self.is_word(self.next_word(end), b"and")
+            && let Some((c, ce)) = self.cents_after(end)
+        {
+            let q = self.skip_hs(self.next_word(end).map_or(end, |x| x.1));
+            if self.letter(q) {
+                value += c;
+                end = ce;
+            }
+        }
         // "£2bn sterling".
         if unit == Some("GBP")
             && let Some((s1, e1)) = self.next_word(end)
@@ -1688,6 +1943,117 @@ impl Sc<'_> {
         Ok((raw, next))
     }
 
+    /// The end of a chain of digit groups joined by spaces, hyphens, dots or
+    /// brackets, from `j` (a phone or reference number).
+    fn chain_end(&self, mut j: usize) -> usize {
+        let b = self.b;
+        loop {
+            while self.digit(j) {
+                j += 1;
+            }
+            let mut k = j;
+            while k < b.len()
+                && matches!(b[k], b' ' | b'-' | b'.' | b'(' | b')' | b'/')
+                && k - j < 3
+            {
+                k += 1;
+            }
+            if k > j && self.digit(k) {
+                j = k;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// Whether a plural noun follows `end` ("15 people", "11 users", and in
+    /// a Title Case headline "With 100 Drones").
+    fn plural_after(&self, end: usize) -> bool {
+        let b = self.b;
+        self.next_word(end).is_some_and(|(s, e)| {
+            let mut bb = [0u8; 24];
+            lower(&b[s..e], &mut bb).is_some_and(|l| {
+                (b[s].is_ascii_lowercase() || b[s + 1..e].iter().all(u8::is_ascii_lowercase))
+                    && !lexicon::stop_word(l)
+                    && (l == b"people" || (l.len() > 3 && l.ends_with(b"s") && !l.ends_with(b"ss")))
+            })
+        })
+    }
+
+    /// A currency in words at `ws`: "pounds", "US dollars", "U.S. dollars",
+    /// "Hong Kong dollars". Gives the code, the factor to the major unit and the end.
+    fn currency_words(&self, ws: usize) -> Option<(&'static str, f64, usize)> {
+        let b = self.b;
+        let we = self.word_end(ws);
+        let mut b1 = [0u8; 24];
+        let l = lower(&b[ws..we], &mut b1)?;
+        if let Some((code, f)) = lexicon::currency_name(l) {
+            // "50 euro cents".
+            if f == 1.0
+                && code != "USD"
+                && let Some((s2, e2)) = self.next_word(we)
+                && (b[s2..e2].eq_ignore_ascii_case(b"cents")
+                    || b[s2..e2].eq_ignore_ascii_case(b"cent"))
+            {
+                return Some((code, 0.01, e2));
+            }
+            return Some((code, f, we));
+        }
+        if b[ws..we].eq_ignore_ascii_case(b"rmb") {
+            return Some(("CNY", 1.0, we));
+        }
+        // "U.S. dollars".
+        let (adj, after_adj): (&[u8], usize) =
+            if b[ws..].len() >= 4 && b[ws..ws + 4].eq_ignore_ascii_case(b"u.s.") {
+                (b"us", ws + 4)
+            } else {
+                (l, we)
+            };
+        let (s2, e2) = self.next_word(after_adj)?;
+        let mut b2 = [0u8; 24];
+        let l2 = lower(&b[s2..e2], &mut b2)?;
+        if let Some(code) = lexicon::currency_country(adj, l2) {
+            return Some((code, 1.0, e2));
+        }
+        // Two-word countries: "Hong Kong", "New Zealand", "South African".
+        if matches!(adj, b"hong" | b"new" | b"south") {
+            let (s3, e3) = self.next_word(e2)?;
+            let mut b3 = [0u8; 24];
+            let l3 = lower(&b[s3..e3], &mut b3)?;
+            if let Some(code) = lexicon::currency_country(l2, l3) {
+                return Some((code, 1.0, e3));
+            }
+        }
+        None
+    }
+
+    /// Where to resume after a reference number, past a second one joined
+    /// by a dash, "to", "and" or "or" ("pages 3-5", "aged 18 to 24").
+    fn reference_tail(&self, end: usize) -> usize {
+        let b = self.b;
+        let p = self.skip_hs(end);
+        let q = if matches!(b.get(p), Some(b'-')) {
+            p + 1
+        } else if b[p.min(b.len())..].starts_with("–".as_bytes()) {
+            p + 3
+        } else if let Some((s, e)) = self.next_word(end)
+            && matches!(
+                b[s..e].to_ascii_lowercase().as_slice(),
+                b"to" | b"and" | b"or"
+            )
+        {
+            e
+        } else {
+            return end;
+        };
+        let r = self.skip_hs(q);
+        if self.digit(r) {
+            self.chain_end(r)
+        } else {
+            end
+        }
+    }
+
     /// Where to resume after a rejected number that may head a range ("2022-2024").
     fn range_skip(&self, end: usize) -> usize {
         let b = self.b;
@@ -1708,8 +2074,7 @@ impl Sc<'_> {
         end
     }
 
-    /// The second half of a range after `end`: (connector start, value,
-    /// unit, its scale, end).
+    /// The second half of a range after `end`: (value, unit, its scale, end).
     #[allow(clippy::type_complexity)]
     fn range_after(
         &self,
@@ -1719,7 +2084,7 @@ impl Sc<'_> {
         unit: Option<&'static str>,
         percent: bool,
         first: &Num,
-    ) -> Option<(usize, f64, Option<&'static str>, f64, usize)> {
+    ) -> Option<(f64, Option<&'static str>, f64, usize)> {
         let b = self.b;
         let p = self.skip_hs(end);
         let dash = if b.get(p) == Some(&b'-') {
@@ -1753,7 +2118,11 @@ impl Sc<'_> {
         let mut r = q;
         let mut u2: Option<&'static str> = None;
         if b.get(r) == Some(&b'$') {
-            u2 = Some(unit.unwrap_or("USD"));
+            // "C$5-$6": the second dollar sign repeats the first's country.
+            u2 = Some(match unit {
+                Some(u) if u.len() == 3 && u.ends_with('D') => u,
+                _ => "USD",
+            });
             r = self.skip_hs(r + 1);
         } else if let Some((code, l)) = lexicon::currency_symbol(&b[r.min(b.len())..]) {
             u2 = Some(code);
@@ -1761,9 +2130,6 @@ impl Sc<'_> {
         }
         if !(self.digit(r) || self.letter(r)) {
             return None;
-        }
-        if self.digit(r) == first.words && !first.words {
-            // digits with digits
         }
         let n2 = self.number(r).ok()?;
         if n2.single_one && !first.words {
@@ -1786,7 +2152,7 @@ impl Sc<'_> {
             return None;
         }
         let mut v2 = n2.value;
-        let mut pct = percent;
+        let mut pct = false;
         if b.get(e) == Some(&b'%') {
             pct = true;
             e += 1;
@@ -1827,10 +2193,6 @@ impl Sc<'_> {
         if pct {
             u2 = Some("%");
         }
-        // Both sides of "to"/"or" must be read the same way: digits or words.
-        if dash.is_none() && first.words != n2.words && !between {
-            return None;
-        }
         if n2.plain_int
             && n2.int_len == 4
             && first.plain_int
@@ -1843,7 +2205,7 @@ impl Sc<'_> {
             return None;
         }
         v2 = v2.min(MAX_VALUE);
-        Some((q, v2, u2, n2.scaled, e))
+        Some((v2, u2, n2.scaled, e))
     }
 
     /// "one in five", "1 out of 3": the whole, and the end.
@@ -1955,7 +2317,23 @@ impl Sc<'_> {
         let (low, high, end) = match l {
             b"a" => {
                 if nl == b"few" {
-                    (2.0, 5.0, next.map_or(we, |x| x.1))
+                    // "a few hundred" is not in the spec's table: read as "several
+                    // hundred" is, [2x, 6x - 1].
+                    let fe = next.map_or(we, |x| x.1);
+                    let scale = self.next_word(fe).and_then(|(s, e)| {
+                        let mut sb = [0u8; 24];
+                        match lower(&b[s..e], &mut sb)? {
+                            b"hundred" => Some((100.0, e)),
+                            b"thousand" => Some((1000.0, e)),
+                            b"million" => Some((1e6, e)),
+                            b"billion" => Some((1e9, e)),
+                            _ => None,
+                        }
+                    });
+                    match scale {
+                        Some((x, e)) => (2.0 * x, 6.0 * x - 1.0, e),
+                        None => (2.0, 5.0, fe),
+                    }
                 } else {
                     return self.figure(i, floor);
                 }
@@ -1965,6 +2343,8 @@ impl Sc<'_> {
                 b"thousand" => (3000.0, 9999.0, next.map_or(we, |x| x.1)),
                 b"million" => (3e6, 9_999_999.0, next.map_or(we, |x| x.1)),
                 b"billion" => (3e9, 9_999_999_999.0, next.map_or(we, |x| x.1)),
+                // Not in the spec's table: as "several hundred" is read, [3x, 10x - 1].
+                b"dozen" => (36.0, 119.0, next.map_or(we, |x| x.1)),
                 _ => (3.0, 9.0, we),
             },
             b"dozens" => (24.0, 143.0, we),
@@ -2037,17 +2417,17 @@ impl Sc<'_> {
             } else {
                 end
             };
+            // "a few hundred metres", "thousands of tonnes": measures.
+            if let Some((s, e)) = self.next_word(np)
+                && lexicon::measure_unit(&b[s..e])
+            {
+                return Err(e);
+            }
             noun = self.noun_after(np);
         }
-        let mut start = i;
-        if l == b"a" {
-            // "quite a few" is vague too; the span starts at "a".
-            start = i;
-        }
-        let _ = floor;
         Ok((
             Raw {
-                start,
+                start: i,
                 end: fin,
                 value: None,
                 kind,

@@ -306,6 +306,10 @@ fn money_forms_read_alike() {
         ("USD 200", 200.0, "USD"),
         ("115USD", 115.0, "USD"),
         ("$10-million deal", 10e6, "USD"),
+        ("50 euro cents", 0.5, "EUR"),
+        ("3 euros 50 cents", 3.5, "EUR"),
+        ("100 RMB", 100.0, "CNY"),
+        ("thirteen dollars and forty-five cents", 13.45, "USD"),
     ] {
         let f = find(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
@@ -423,6 +427,62 @@ fn durations_and_compounds() {
 }
 
 #[test]
+fn money_heads_no_compound_and_several_dozen_is_vague() {
+    let f = find("the £1bn-a-year scheme");
+    assert_eq!((f.len(), f[0].text.as_str()), (1, "£1bn"));
+    let f = find("several dozen protesters");
+    assert_eq!((f[0].claim.low, f[0].claim.high), (Some(36.0), Some(119.0)));
+    let f = find("1.5m people fled");
+    assert_eq!(f[0].value, Some(1.5e6));
+}
+
+#[test]
+fn one_counts_only_before_a_counted_noun() {
+    for (text, n) in [
+        ("one person was killed", 1),
+        ("one Ukrainian soldier was hurt", 1),
+        ("at least one", 1),
+        ("one of the victims", 0),
+        ("no one", 0),
+        ("One thing seems certain", 0),
+        ("He told Reuters 15 people died", 1),
+        ("Russia Strikes Kyiv With 100 Drones", 1),
+        ("Russia Kills Three Civilians In Strike", 1),
+        ("the Big Four banks", 0),
+    ] {
+        assert_eq!(find(text).len(), n, "{text}");
+    }
+}
+
+#[test]
+fn halves_mixed_ranges_and_a_few_hundred() {
+    let f = find("two and a half years");
+    assert_eq!(
+        (f[0].value, f[0].unit.as_deref()),
+        (Some(2.5), Some("years"))
+    );
+    assert_eq!(find("one and a half million people")[0].value, Some(1.5e6));
+    let f = find("five to 10 years");
+    assert_eq!(
+        (f[0].qualifier, f[0].claim.high),
+        (Qualifier::Range, Some(10.0))
+    );
+    assert_eq!(find("revenue 8 % to $ 13 billion").len(), 2);
+    let f = find("revenue rose 8% to $13 billion");
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = find("some 20-odd people");
+    assert_eq!(
+        (f[0].qualifier, f[0].claim.low, f[0].claim.high),
+        (Qualifier::About, Some(18.0), Some(22.0))
+    );
+    let f = find("a few hundred people");
+    assert_eq!(
+        (f[0].claim.low, f[0].claim.high),
+        (Some(200.0), Some(599.0))
+    );
+}
+
+#[test]
 fn restated_money_is_one_figure() {
     let f = find("a $50bn (£38.5bn) loan");
     assert_eq!(f.len(), 1, "{f:?}");
@@ -472,6 +532,36 @@ fn not_figures() {
         "two-thirds",
         "https://example.org/a?q=30%25",
         "1e999",
+        "they won 3-1",
+        "the bill passed 52-48",
+        "call 020 7946 0958",
+        "call +44 20 7946 0958",
+        "two thirds of voters",
+        "a magnitude 7.8 earthquake",
+        "those aged 18 to 24",
+        "pages 3-5",
+        "a 20m-high wall",
+        "Between 2019 and 2022",
+        "the 2022-23 season",
+        "on 22/10/2024",
+        "the S&P 500",
+        "Apollo 11",
+        "1m isn't much",
+        "Russia's 2022 invasion",
+        "the 2024 elections",
+        "a boy, 15, was hurt",
+        "the Boeing 737 MAX",
+        "a few hundred metres",
+        "thousands of tonnes of grain",
+        "at 9.30 on Tuesday",
+        "key events, day 970",
+        "between October 8 and 13.",
+        "from 22 to 24 October",
+        "a child of eight",
+        "Су-34",
+        "the twenty-first century",
+        "a 4K TV",
+        "5G masts",
     ] {
         let f = find(text);
         assert!(
@@ -557,4 +647,20 @@ mod props {
             valid(&text);
         }
     }
+}
+
+#[test]
+fn durations_convert_down_the_spec_chains_only() {
+    assert_eq!(duration_factor("years", "months"), Some(12.0));
+    assert_eq!(duration_factor("weeks", "days"), Some(7.0));
+    assert_eq!(duration_factor("days", "minutes"), Some(1440.0));
+    assert_eq!(duration_factor("years", "years"), Some(1.0));
+    assert_eq!(duration_factor("months", "years"), None);
+    assert_eq!(duration_factor("months", "weeks"), None);
+    assert_eq!(duration_factor("years", "days"), None);
+    let over_two_years = find("over two years")[0].claim.scaled(12.0);
+    assert_eq!(
+        (over_two_years.low, over_two_years.low_open),
+        (Some(24.0), true)
+    );
 }
