@@ -42,17 +42,24 @@ fn claim_file(n: usize) -> String {
     ];
     for i in 0..20 {
         let id = format!("claim-{n}-{i}");
-        let body = match i % 3 {
-            0 => format!(
-                "value = \"{}\"\nabout = [\"Kazan|Russia\", \"kill*|dead|soldiers|troops\"]\ntolerance = \"5%\"",
-                values[(n + i) % values.len()]
+        let value = values[(n + i) % values.len()];
+        let (said, body) = match i % 3 {
+            0 => (
+                format!("a toll of {value} was reported"),
+                format!("value = \"{value}\"\nabout = [\"Kazan|Russia\", \"kill*|dead|soldiers|troops\"]\ntolerance = \"5%\""),
             ),
-            1 => "quote = \"does not advance the cause of peace\"\nabout = [\"Guterres|secretary general\"]".to_string(),
-            _ => "about = [\"Switzerland\", \"summit\", \"declin*\"]".to_string(),
+            1 => (
+                "it \\\"does not advance the cause of peace\\\"".to_string(),
+                "quote = \"does not advance the cause of peace\"\nabout = [\"Guterres|secretary general\"]".to_string(),
+            ),
+            _ => (
+                "the invitation to the Switzerland summit was declined".to_string(),
+                "about = [\"Switzerland\", \"summit\", \"declin*\"]".to_string(),
+            ),
         };
         let _ = write!(
             text,
-            "[[claim]]\nid = \"{id}\"\ntext = \"The UN chief said on Tuesday, in remarks number {i}, that the cause of peace is served\"\n{body}\nsources = [\"agency\", \"ministry\", \"https://www.reuters.com/world/{n}/{i}\"]\nnote = \"checked by the desk\"\n\n"
+            "[[claim]]\nid = \"{id}\"\ntext = \"The UN chief said on Tuesday, in remarks number {i}, that {said}\"\n{body}\nsources = [\"agency\", \"ministry\", \"https://www.reuters.com/world/{n}/{i}\"]\nnote = \"checked by the desk\"\n\n"
         );
     }
     text
@@ -68,10 +75,11 @@ fn bench(c: &mut Criterion) {
             allow_paths: Vec::new(),
         },
     };
-    // Every generated file must be valid, or the benchmark measures errors.
+    // Every generated file must be valid and quiet, or the benchmark measures errors.
     for text in &files {
         let parsed = claims::parse::parse(text.as_bytes(), &origin, &Memory);
         assert!(parsed.errors.is_empty(), "{}", parsed.errors[0]);
+        assert!(parsed.warnings.is_empty(), "{}", parsed.warnings[0]);
     }
     let mut group = c.benchmark_group("validate");
     group.sample_size(10);

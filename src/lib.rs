@@ -17,4 +17,5 @@ pub mod fetch;
 pub mod fuzzing;
 pub mod quantity;
 pub mod report;
+pub mod review;
 pub mod text;

@@ -336,6 +336,13 @@ Cookie = "session=1"
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_input_panics(text in "\\PC{0,200}") {
+            let _ = parsed(&text);
+        }
+    }
+
     #[test]
     fn durations() {
         let cases = [

@@ -183,7 +183,10 @@ fn read(
 /// The project at `root`, with its allowed paths; a bad `factcheck.toml` is
 /// reported once and the project then allows nothing outside the root.
 fn project(root: &Path, errors: &mut Vec<Diagnostic>) -> Project {
-    let allow_paths = match config::load(root) {
+    let allow_paths = match config::load(root).map_err(|mut d| {
+        d.path = shown(&d.path);
+        d
+    }) {
         Ok(config) => config
             .allow_paths
             .iter()
@@ -198,4 +201,14 @@ fn project(root: &Path, errors: &mut Vec<Diagnostic>) -> Project {
         root: root.to_path_buf(),
         allow_paths,
     }
+}
+
+/// `path` relative to the working directory when it lies below it, so
+/// messages name `factcheck.toml` as the user would type it.
+fn shown(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .and_then(fs::canonicalize)
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }

@@ -698,7 +698,7 @@ impl Walk<'_> {
         table: &DeTable<'_>,
         span: Range<usize>,
         sources: &BTreeMap<String, Source>,
-        ids: &mut HashMap<String, usize>,
+        ids: &mut HashMap<String, usize>, // id -> byte offset of its first use
     ) -> Option<ReadClaim> {
         self.unknown_keys(table, CLAIM_KEYS, "a claim key");
         let id = self.required_text(table, "id", span.clone(), "a `[[claim]]`");
@@ -706,19 +706,17 @@ impl Walk<'_> {
             if !self.id(&id, at.clone(), "claim id") {
                 return None;
             }
-            let line = self.src[..at.start.min(self.src.len())]
-                .matches('\n')
-                .count()
-                + 1;
-            if let Some(first) = ids.get(&id) {
+            if let Some(&first) = ids.get(&id) {
+                // Counted only here: counting lines for every id is quadratic.
+                let line = self.src[..first.min(self.src.len())].matches('\n').count() + 1;
                 self.error(
                     at,
-                    format!("duplicate claim id `{id}`; it is already used on line {first}"),
+                    format!("duplicate claim id `{id}`; it is already used on line {line}"),
                 )
                 .help = Some("claim ids must be unique in a file".into());
                 return None;
             }
-            ids.insert(id.clone(), line);
+            ids.insert(id.clone(), at.start);
             Some(id)
         });
         let text = self.required_text(table, "text", span.clone(), "a `[[claim]]`");
@@ -769,6 +767,29 @@ impl Walk<'_> {
         let figure = value
             .as_ref()
             .and_then(|(value, at)| self.figure(value, at.clone()));
+        // `value` and `quote` are the article's words, so they should stand in
+        // the claim's `text`; a mismatch is worth a look, not a refusal.
+        if let Some((text, _)) = &text {
+            let said = value
+                .as_ref()
+                .map(|(v, at)| ("value", v, at.clone()))
+                .or_else(|| {
+                    let at = get(table, "quote").map(Spanned::span)?;
+                    quote.as_ref().map(|q| ("quote", q, at))
+                });
+            let unsaid = said.filter(|(key, said, _)| {
+                (figure.is_some() || *key == "quote") && !occurs(&words(said), &words(text))
+            });
+            if let Some((key, said, at)) = unsaid {
+                self.warning(
+                    at,
+                    format!("`{key}` `{said}` does not occur in the claim's `text`"),
+                )
+                .help = Some(format!(
+                    "`{key}` should be the article's own words, as they stand in `text`"
+                ));
+            }
+        }
         let body = match (value, quote) {
             (Some((value, _)), None) => Body::Figure {
                 value,
@@ -1225,6 +1246,47 @@ mod tests {
                 "claims/c.toml:3:8: error: cannot read the article `../articles/b.md` (/p/articles/b.md): No such file or directory (os error 2)"
             ]
         );
+    }
+
+    #[test]
+    fn value_and_quote_should_stand_in_the_text() {
+        let cases = [
+            (
+                "value = \"at least two\"\nabout = [\"x\"]",
+                "killed at least two",
+                None,
+            ),
+            (
+                "value = \"2\"\nabout = [\"x\"]",
+                "killed two",
+                Some(
+                    "claims/c.toml:10:9: warning: `value` `2` does not occur in the claim's `text`",
+                ),
+            ),
+            (
+                "quote = \"Not the cause\"",
+                "said it was \"not the cause\"",
+                None,
+            ),
+            (
+                "quote = \"the cause of peace\"",
+                "said it was not",
+                Some(
+                    "claims/c.toml:10:9: warning: `quote` `the cause of peace` does not occur in the claim's `text`",
+                ),
+            ),
+        ];
+        for (body, text, expected) in cases {
+            let parsed = run(&format!(
+                "{HEAD}[[claim]]\nid = \"a\"\ntext = {text:?}\n{body}\n"
+            ));
+            assert!(parsed.errors.is_empty(), "{:?}", heads(&parsed.errors));
+            assert_eq!(
+                heads(&parsed.warnings),
+                expected.map(String::from).into_iter().collect::<Vec<_>>(),
+                "{body}"
+            );
+        }
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! verdict in the fail-on list, 1 when one has, 2 when the run could not be
 //! done (../shared/spec/cli.md).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::Exit;
+use super::lockfile;
 use super::output;
+use super::pipeline::Checked;
 use super::source_args::{self, SourceArgs};
 use crate::claims::{self, Body, Claim, ClaimFile, Location, Source};
 use crate::compare::{self, Evidence, SourceIndex, SourceText, Verdict};
@@ -21,6 +23,7 @@ use crate::report::{
     self, ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Format,
     RenderOptions, Report, Summary,
 };
+use crate::review;
 use crate::text;
 
 /// Where claim files are looked for when no path is given.
@@ -260,8 +263,13 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
 /// A source as read: its location and selector, the unit read once.
 type ReadKey = (Location, Option<String>);
 
-/// Reads every source once, compares every claim and builds the report.
-fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
+/// Reads every source once and compares every claim: per claim file, each
+/// claim's outcome and the SHA-256 of each readable source's text by source
+/// id. The pipeline `check`, `accept` and `review` share.
+pub(crate) fn evidence(
+    files: &[ClaimFile],
+    settings: &fetch::Settings,
+) -> Result<Vec<Checked>, String> {
     let mut keys: Vec<ReadKey> = files
         .iter()
         .flat_map(|f| &f.claims)
@@ -272,20 +280,64 @@ fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
     keys.dedup();
     let mut locations: Vec<Location> = keys.iter().map(|(l, _)| l.clone()).collect();
     locations.dedup();
-    let fetched = fetch::fetch_all(&settings.fetch, &locations).map_err(|e| e.to_string())?;
+    let fetched = fetch::fetch_all(settings, &locations).map_err(|e| e.to_string())?;
     let read = read_all(&keys, &fetched);
-    // The pages themselves are no longer needed, only their indexes.
-    drop(fetched);
+    // Only the texts' hashes are kept; the pages themselves can go.
+    let hashes: HashMap<Location, String> = fetched
+        .into_iter()
+        .filter_map(|(location, outcome)| Some((location, outcome.ok()?.sha256)))
+        .collect();
+    Ok(files
+        .iter()
+        .map(|file| Checked {
+            file: file.clone(),
+            outcomes: compare_all(&file.claims, &keys, &read),
+            hashes: text_hashes(file, &keys, &read, &hashes),
+        })
+        .collect())
+}
 
+/// The SHA-256 of the text of each source of `file` that could be read.
+fn text_hashes(
+    file: &ClaimFile,
+    keys: &[ReadKey],
+    read: &[Result<SourceIndex, String>],
+    hashes: &HashMap<Location, String>,
+) -> BTreeMap<String, String> {
+    file.claims
+        .iter()
+        .flat_map(|c| &c.sources)
+        .filter(|s| {
+            let key = (s.location.clone(), s.select.clone());
+            keys.binary_search(&key).is_ok_and(|i| read[i].is_ok())
+        })
+        .filter_map(|s| Some((s.id.clone(), hashes.get(&s.location)?.clone())))
+        .collect()
+}
+
+/// Reads every source once, compares every claim, compares the evidence with
+/// each claim file's lock and builds the report.
+fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
+    // A broken lock stops the run before any source is read.
+    let locks = files
+        .iter()
+        .map(|f| lockfile::read(&f.path).map_err(|e| format!("{e:#}")))
+        .collect::<Result<Vec<_>, String>>()?;
+    let checked = evidence(files, &settings.fetch)?;
     let mut summary = Summary::default();
     let mut reports = Vec::with_capacity(files.len());
-    for file in files {
-        let outcomes = compare_all(&file.claims, &keys, &read);
+    for (Checked { file, outcomes, .. }, lock) in checked.into_iter().zip(locks) {
+        let statuses = review::statuses(lock.as_ref(), &review::current(&file, &outcomes));
         let claims: Vec<ClaimReport> = file
             .claims
             .iter()
             .zip(outcomes)
-            .map(|(claim, outcome)| claim_report(claim, outcome, settings.locked))
+            .zip(&statuses)
+            .map(|((claim, outcome), status)| {
+                let mut report = claim_report(claim, outcome, settings.locked);
+                review::annotate(&mut report, status, settings.locked);
+                report
+            })
             .collect();
         for c in &claims {
             count(&mut summary, c.verdict);
@@ -399,8 +451,9 @@ fn count(summary: &mut Summary, verdict: Verdict) {
     }
 }
 
-/// One claim's report. Until locks exist nothing is accepted; under
-/// `--locked` a sourced claim with no accepted evidence counts as changed.
+/// One claim's report before the lock is consulted (`review::annotate`
+/// then marks it accepted or changed); under `--locked` a sourced claim
+/// with no accepted evidence counts as changed.
 fn claim_report(claim: &Claim, outcome: compare::Outcome, locked: bool) -> ClaimReport {
     let (kind, stated, quote) = match &claim.body {
         Body::Figure {

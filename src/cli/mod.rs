@@ -2,13 +2,17 @@
 //! and the exit code. This is the edge: the only module besides `fetch` that
 //! touches the disk, the network or the terminal.
 
+mod accept;
 pub mod check;
 mod exit;
+pub mod lockfile;
 mod new;
 pub mod output;
+pub mod pipeline;
 pub mod progress;
 mod quantities;
 pub mod read;
+pub mod review;
 pub mod source_args;
 mod validate;
 
@@ -26,16 +30,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Prints every figure found in a text, one JSON object a line.
-    Quantities(quantities::Args),
-    /// Drafts a claim file from an article (a path, a URL, or - for stdin).
-    New(new::Args),
-    /// Reads the claim files and reports every problem, reading no source.
-    Validate(validate::Args),
-    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
-    Read(read::ReadArgs),
+    /// Writes the current evidence to the locks without asking.
+    Accept(accept::AcceptArgs),
     /// Checks every claim file below the paths (default claims/) against its sources and reports
     Check(check::CheckArgs),
+    /// Drafts a claim file from an article (a path, a URL, or - for stdin).
+    New(new::Args),
+    /// Prints every figure found in a text, one JSON object a line.
+    Quantities(quantities::Args),
+    /// Prints the sentences factcheck reads from a source (URL, path, or -), one a line
+    Read(read::ReadArgs),
+    /// Reads the claim files and reports every problem, reading no source.
+    Validate(validate::Args),
+    /// Walks the claims whose evidence changed since the lock, with diffs; accept or skip each.
+    Review(review::ReviewArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -57,10 +65,12 @@ pub fn run() -> Exit {
     // Temp files in flight are removed on Ctrl-C: no partial file is ever left.
     crate::atomic::install_interrupt_handler();
     match cli.command {
-        Command::Quantities(args) => quantities::run(&args),
-        Command::New(args) => new::run(&args),
-        Command::Validate(args) => validate::run(&args),
-        Command::Read(args) => read::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Quantities(args) => quantities::run(&args),
+        Command::Read(args) => read::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Accept(args) => accept::run(&args),
+        Command::Review(args) => review::run(&args),
     }
 }

@@ -28,7 +28,6 @@ pub fn run(args: &Args) -> Exit {
         let mut bad = false;
         for (i, d) in loaded.errors.iter().enumerate() {
             if &d.path == path {
-                output::stderr_line(&format!("{d}\n"));
                 reported[i] = true;
                 bad = true;
             }
@@ -46,7 +45,15 @@ pub fn run(args: &Args) -> Exit {
                 Exit::Error
             };
         }
-        for d in loaded.warnings.iter().filter(|d| &d.path == path) {
+        // The file's errors and warnings together, in file order.
+        let mut own: Vec<_> = loaded
+            .errors
+            .iter()
+            .chain(&loaded.warnings)
+            .filter(|d| &d.path == path)
+            .collect();
+        own.sort_by_key(|d| d.position.as_ref().map(|p| (p.line, p.column)));
+        for d in own {
             output::stderr_line(&format!("{d}\n"));
         }
     }

@@ -350,22 +350,26 @@ pub(crate) fn relation(claim: &Figure, tolerance: Option<Tolerance>, found: &Fig
     }
 }
 
-/// Whether the text between a figure and an `about` word marks a clause
-/// boundary: a comma (not inside a number), semicolon, colon, dash, spaced
-/// hyphen, bracket, or one of and, or, but, while, whereas.
-fn clause_boundary(sentence: &str, between: Range<usize>) -> bool {
-    let Some(text) = sentence.get(between.clone()) else {
-        return false;
-    };
-    let before = sentence
-        .get(..between.start)
-        .and_then(|s| s.chars().next_back());
-    let after = sentence.get(between.end..).and_then(|s| s.chars().next());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i == 0 { before } else { Some(chars[i - 1]) };
-        let next = chars.get(i + 1).copied().or(after);
+/// Whether the text in `range` (byte offsets) between a figure and an
+/// `about` word holds a clause boundary: one of the sentence's `marks`.
+fn marks_within(marks: &[u32], range: Range<usize>) -> bool {
+    let i = marks.partition_point(|&m| (m as usize) < range.start);
+    marks.get(i).is_some_and(|&m| (m as usize) < range.end)
+}
+
+/// Where a sentence has clause boundaries: the byte offsets of its commas
+/// (not inside a number), semicolons, colons, dashes, spaced hyphens and
+/// brackets, and of the words and, or, but, while, whereas.
+/// Found once per sentence, so a long sentence is not rescanned for every
+/// candidate.
+pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let boundary = match c {
+            // A comma inside a number ("1,500") is part of it.
             ',' => {
                 !(prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit()))
@@ -375,15 +379,23 @@ fn clause_boundary(sentence: &str, between: Range<usize>) -> bool {
             _ => false,
         };
         if boundary {
-            return true;
+            marks.push(i as u32);
         }
+        prev = Some(c);
     }
-    words(text).iter().any(|w| {
-        matches!(
-            w.folded.as_str(),
-            "and" | "or" | "but" | "while" | "whereas"
-        )
-    })
+    marks.extend(
+        words(sentence)
+            .iter()
+            .filter(|w| {
+                matches!(
+                    w.folded.as_str(),
+                    "and" | "or" | "but" | "while" | "whereas"
+                )
+            })
+            .map(|w| w.start as u32),
+    );
+    marks.sort_unstable();
+    marks
 }
 
 /// How far a candidate stands from an occurrence; smaller is better:
@@ -398,7 +410,6 @@ fn distance(
     f: &SentenceFigure,
     occ: &Range<usize>,
 ) -> Distance {
-    let text = &idx.sentences[sentence];
     let occ_sentence = idx.tokens[occ.start].sentence as usize;
     let (between, span, after) = if f.last <= occ.start {
         let end = idx.tokens[occ.start].start as usize;
@@ -411,11 +422,33 @@ fn distance(
         return (0, 0, false);
     };
     let category = if occ_sentence == sentence {
-        u8::from(clause_boundary(text, span))
+        u8::from(marks_within(idx.marks(sentence), span))
     } else {
         2
     };
     (category, between, after)
+}
+
+/// The occurrences (sorted by start) that can be the nearest to figure
+/// `f`: the first one after it, and those before or over it back to where
+/// none can end later. `max_len`: the longest occurrence.
+fn nearest<'a>(
+    occurrences: &'a [Range<usize>],
+    max_len: usize,
+    f: &SentenceFigure,
+) -> impl Iterator<Item = &'a Range<usize>> {
+    let i = occurrences.partition_point(|r| r.start < f.last.max(f.first + 1));
+    let mut back = i;
+    let mut latest_end = 0;
+    while back > 0 {
+        let r = &occurrences[back - 1];
+        if r.start + max_len <= latest_end {
+            break;
+        }
+        latest_end = latest_end.max(r.end);
+        back -= 1;
+    }
+    occurrences[back..i].iter().chain(occurrences.get(i))
 }
 
 /// The figure a passage gives for the claim, and how it stands to it.
@@ -439,6 +472,11 @@ pub(crate) fn pick(
     let from = last_term.partition_point(|r| r.start < words.start);
     let to = last_term.partition_point(|r| r.start < words.end);
     let occurrences = &last_term[from..to];
+    let max_len = occurrences
+        .iter()
+        .map(ExactSizeIterator::len)
+        .max()
+        .unwrap_or(0);
     let mut best: Option<((u8, usize, bool), usize, usize)> = None;
     for s in window.clone() {
         for (i, f) in idx.figures(s).iter().enumerate() {
@@ -446,8 +484,7 @@ pub(crate) fn pick(
                 continue;
             }
             // Its closest occurrence; between equals, the better placed.
-            let Some(d) = occurrences
-                .iter()
+            let Some(d) = nearest(occurrences, max_len, f)
                 .map(|occ| distance(idx, s, f, occ))
                 .min_by_key(|&(cat, between, after)| (between, cat, after))
             else {
@@ -600,6 +637,10 @@ mod tests {
         }
     }
 
+    fn clause_boundary(sentence: &str, between: Range<usize>) -> bool {
+        marks_within(&boundary_marks(sentence), between)
+    }
+
     #[test]
     fn clause_boundaries() {
         // The text between two points of a sentence, marked by brackets ⟨⟩.
@@ -622,6 +663,36 @@ mod tests {
                 want,
                 "{text:?} {range:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The few occurrences `nearest` offers hold the closest of all.
+        #[test]
+        fn nearest_offers_the_closest_occurrence(
+            starts in proptest::collection::vec((0usize..60, 1usize..4), 1..12),
+            first in 0usize..64,
+            width in 0usize..3,
+        ) {
+            let mut occurrences: Vec<Range<usize>> = starts.iter().map(|&(s, l)| s..s + l).collect();
+            occurrences.sort_by_key(|r| (r.start, r.end));
+            let max_len = occurrences.iter().map(ExactSizeIterator::len).max().unwrap_or(0);
+            let mut figure = crate::quantity::find("2").remove(0);
+            figure.restated = None;
+            let f = SentenceFigure { figure, start: 0, end: 0, first, last: first + width };
+            // Words between, and whether the figure comes after.
+            let gap = |r: &Range<usize>| {
+                if f.last <= r.start {
+                    (r.start - f.last, false)
+                } else if f.first >= r.end {
+                    (f.first - r.end, true)
+                } else {
+                    (0, false)
+                }
+            };
+            let all = occurrences.iter().map(gap).min();
+            let offered = nearest(&occurrences, max_len, &f).map(gap).min();
+            proptest::prop_assert_eq!(all, offered);
         }
     }
 

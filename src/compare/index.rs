@@ -48,6 +48,7 @@ pub struct SourceIndex {
     /// Per vocabulary entry, the positions of its words, ascending.
     pub(crate) postings: Vec<Vec<u32>>,
     figures: Vec<OnceLock<Vec<SentenceFigure>>>,
+    marks: Vec<OnceLock<Vec<u32>>>,
 }
 
 impl SourceIndex {
@@ -103,6 +104,7 @@ impl SourceIndex {
             p.shrink_to_fit();
         }
         let figures = (0..sentences.len()).map(|_| OnceLock::new()).collect();
+        let marks = (0..sentences.len()).map(|_| OnceLock::new()).collect();
         SourceIndex {
             sentences,
             sentence_start,
@@ -110,6 +112,7 @@ impl SourceIndex {
             vocab,
             postings,
             figures,
+            marks,
         }
     }
 
@@ -147,6 +150,11 @@ impl SourceIndex {
     /// The figures of sentence `s`, found on first use.
     pub(crate) fn figures(&self, s: usize) -> &[SentenceFigure] {
         self.figures[s].get_or_init(|| self.find_figures(s))
+    }
+
+    /// Where sentence `s` has clause boundaries, found on first use.
+    pub(crate) fn marks(&self, s: usize) -> &[u32] {
+        self.marks[s].get_or_init(|| super::figure::boundary_marks(&self.sentences[s]))
     }
 
     fn find_figures(&self, s: usize) -> Vec<SentenceFigure> {

@@ -655,6 +655,28 @@ mod tests {
                 M,
                 Some("9"),
             ),
+            // Counts are whole numbers: "more than 30" is 31, "fewer than 30" is 29.
+            (
+                "at least 31",
+                b,
+                &["More than 30 buildings were damaged."],
+                M,
+                None,
+            ),
+            (
+                "at most 29",
+                b,
+                &["Fewer than 30 buildings were damaged."],
+                M,
+                None,
+            ),
+            (
+                "at least 32",
+                b,
+                &["More than 30 buildings were damaged."],
+                X,
+                None,
+            ),
             (
                 "fewer than 10",
                 b,
@@ -1051,6 +1073,16 @@ mod tests {
         );
         // With no `about` entry nothing ties a figure to the claim.
         check_figures(&[("two", &[], &["Two were killed."], N, None)], None);
+    }
+
+    #[test]
+    fn a_long_sentence_of_many_figures_and_terms() {
+        // One sentence of 20,000 figures, each next to the term: each
+        // candidate is measured against its nearest occurrences only.
+        let sentence =
+            "In Zaporizhzhia ".to_owned() + &"2 killed, ".repeat(20_000) + "officials said.";
+        let got = one("at least two", DEAD, None, &[sentence.as_str()]);
+        assert_eq!(got, (M, Some("2".to_owned())));
     }
 
     proptest::proptest! {

@@ -184,7 +184,13 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
         let Some(min_hits) = (1..=a.min(len)).find(|&k| ratio(k, a, len) >= THRESHOLD) else {
             continue;
         };
-        for j in 0..hits.len() {
+        // The hits inside the run, hit_slots[lo..hi], and the words in
+        // common they make (counted with multiplicity), kept as the run
+        // slides: starts and ends only grow, so each hit enters and leaves
+        // once per length.
+        have.fill(0);
+        let (mut lo, mut hi, mut common) = (0usize, 0usize, 0usize);
+        'hits: for j in 0..hits.len() {
             let Some(&kth) = hits.get(j + min_hits - 1) else {
                 break;
             };
@@ -196,18 +202,30 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
             let after_prev = if j == 0 { 0 } else { hits[j - 1] + 1 };
             for start in lowest.max(after_prev)..=hits[j] {
                 let end = start + len;
-                if end > n || end > limit[idx.tokens[start].sentence as usize] {
-                    continue;
+                if end > n {
+                    break 'hits;
                 }
-                // Words in common, counted with multiplicity: the hits from
-                // hits[j] (the run's first) up to its end.
-                have.fill(0);
-                let mut common = 0;
-                for &(_, slot) in hit_slots[j..].iter().take_while(|&&(p, _)| p < end) {
+                while lo < j {
+                    if lo < hi {
+                        let slot = hit_slots[lo].1;
+                        have[slot] -= 1;
+                        if have[slot] < need[slot] {
+                            common -= 1;
+                        }
+                    }
+                    lo += 1;
+                }
+                hi = hi.max(lo);
+                while hi < hit_slots.len() && hit_slots[hi].0 < end {
+                    let slot = hit_slots[hi].1;
                     if have[slot] < need[slot] {
-                        have[slot] += 1;
                         common += 1;
                     }
+                    have[slot] += 1;
+                    hi += 1;
+                }
+                if end > limit[idx.tokens[start].sentence as usize] {
+                    continue;
                 }
                 let bound = ratio(common, a, len);
                 // Only a run that could beat the best so far is diffed.
@@ -389,6 +407,21 @@ mod tests {
             let want = want.map(|(p, d)| (p.to_owned(), d.map(str::to_owned)));
             assert_eq!(got, want, "{quote:?} in {sentences:?}");
         }
+    }
+
+    #[test]
+    fn a_long_quote_against_a_long_page_of_its_commonest_word() {
+        // Every run holds the quote's commonest word, yet none can reach 0.75:
+        // the bound rules them all out without a diff.
+        let quote = ["the"; 100].join(" ")
+            + " "
+            + &(0..100)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+        let page: Vec<String> = (0..2_000).map(|_| ["the"; 100].join(" ") + ".").collect();
+        let idx = SourceIndex::new(page);
+        assert!(find(&idx, &quote, &words(&quote), &[]).is_none());
     }
 
     #[test]

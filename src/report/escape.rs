@@ -9,6 +9,8 @@
 //! text inside backtick code spans, which cannot be escaped; they use
 //! `<code>` with entities instead). XML for `JUnit` is escaped by `quick-junit`.
 
+use crate::compare::{DiffOp, Op};
+
 /// Whether `c` must never reach an output: C0 and C1 controls (ESC starts
 /// terminal escape sequences), DEL, the bidirectional controls that can make
 /// text read differently from what it is (Trojan Source), and the two
@@ -97,6 +99,25 @@ pub fn href(url: &str) -> Option<String> {
     Some(text(parsed.as_str()))
 }
 
+/// A word diff as `<del>` and `<ins>` markup around escaped words: valid
+/// HTML, and rendered by GitHub and GitLab Markdown as struck-through and
+/// underlined words.
+#[must_use]
+pub fn diff(diff: &[DiffOp]) -> String {
+    let parts: Vec<String> = diff
+        .iter()
+        .map(|op| {
+            let words = text(&op.text);
+            match op.op {
+                Op::Equal => words,
+                Op::Delete => format!("<del>{words}</del>"),
+                Op::Insert => format!("<ins>{words}</ins>"),
+            }
+        })
+        .collect();
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +190,18 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(href(input).as_deref(), want, "input {input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_markup_or_control_survives(input in "\\PC*|[\\x00-\\x{9f}<>|`\\[\\]*_\\u{202a}-\\u{202e}]*") {
+            let escaped = text(&input);
+            for c in ['<', '>', '|', '`', '[', ']', '*', '_', '\n', '\u{1b}', '\u{9b}', '\u{202e}'] {
+                proptest::prop_assert!(!escaped.contains(c), "{:?} in {:?}", c, escaped);
+            }
+            let cleaned = clean(&input);
+            proptest::prop_assert!(!cleaned.chars().any(is_hostile));
         }
     }
 }

@@ -21,7 +21,7 @@ use super::{
     Tally, VERDICTS, failing_first, interval, locate, relation_name, source_verdict_name,
     statement_matched, verdict_name,
 };
-use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
+use crate::compare::{SourceVerdict, Verdict};
 
 const STYLE: &str = r#"
 :root { --fg: #1d2330; --muted: #5b6475; --bg: #f6f7f9; --card: #fff; --line: #dde1e8;
@@ -359,14 +359,14 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         let _ = writeln!(
             out,
             "<p class=\"meta\"><b>Quote diff:</b> {}</p>",
-            diff_html(diff)
+            escape::diff(diff)
         );
     }
     if let Some(diff) = &evidence.review_diff {
         let _ = writeln!(
             out,
             "<p class=\"meta\"><b>Since review:</b> {}</p>",
-            diff_html(diff)
+            escape::diff(diff)
         );
     }
     if let Some(error) = &evidence.error {
@@ -380,21 +380,6 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         out.push_str("<p class=\"meta\">Read; no passage is about the claim.</p>\n");
     }
     out.push_str("</li>\n");
-}
-
-fn diff_html(diff: &[DiffOp]) -> String {
-    let parts: Vec<String> = diff
-        .iter()
-        .map(|op| {
-            let text = escape::text(&op.text);
-            match op.op {
-                Op::Equal => text,
-                Op::Delete => format!("<del>{text}</del>"),
-                Op::Insert => format!("<ins>{text}</ins>"),
-            }
-        })
-        .collect();
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -487,7 +472,9 @@ mod tests {
         let shot = dir.path().join(format!("{name}.png"));
         let run = |extra: &[&str]| {
             let profile = tempfile::tempdir().unwrap();
-            let output = Command::new(binary)
+            // coreutils' timeout bounds a browser that hangs, so CI cannot.
+            let output = Command::new("timeout")
+                .args(["120", binary])
                 .args([
                     "--headless",
                     "--no-sandbox",
@@ -498,7 +485,7 @@ mod tests {
                     "--no-first-run",
                     "--enable-logging=stderr",
                     "--v=0",
-                    "--window-size=1200,1600",
+                    "--window-size=1200,3200",
                 ])
                 .arg(format!("--user-data-dir={}", profile.path().display()))
                 .args(extra)
@@ -560,6 +547,9 @@ mod tests {
                 "{name}: script did not run:\n{log}"
             );
             assert!(!dom.contains("<img"), "{name}");
+            // The filter ran over every claim.
+            let n = report.summary.claims;
+            assert!(dom.contains(&format!("{n} of {n} claims shown")), "{name}");
         }
     }
 

@@ -68,7 +68,11 @@ fn test_case(path: &str, claim: &ClaimReport, options: &RenderOptions) -> TestCa
     if claim.changed_since_review {
         out.push_str("changed since review\n");
     }
-    out.push_str(&term::plain_details(claim, OUT_WIDTH));
+    // The terminal's details sit under a claim line; here they stand alone.
+    for line in term::plain_details(claim, OUT_WIDTH).lines() {
+        out.push_str(line.strip_prefix("      ").unwrap_or(line));
+        out.push('\n');
+    }
     case.set_system_out(out);
     case
 }
@@ -179,6 +183,52 @@ mod tests {
         let out = render(&fixture::report(), &strict);
         assert_eq!(out.matches("<failure").count(), 1);
         assert_eq!(out.matches("<skipped").count(), 0);
+    }
+
+    #[test]
+    fn reads_back_as_junit() {
+        // A JUnit reader gets back each case with its class, name and
+        // failure message: the fields CI viewers show.
+        for report in [fixture::report(), fixture::hostile()] {
+            let xml = render(&report, &options());
+            let back = JunitReport::deserialize_from_str(&xml).unwrap();
+            assert_eq!(back.test_suites.len(), report.files.len());
+            for (suite, file) in back.test_suites.iter().zip(&report.files) {
+                assert_eq!(suite.name.as_str(), clean(&file.path));
+                for (case, claim) in suite.test_cases.iter().zip(&file.claims) {
+                    assert_eq!(case.name.as_str(), clean(&claim.id));
+                    assert_eq!(case.classname.as_ref().unwrap().as_str(), clean(&file.path));
+                    if let TestCaseStatus::NonSuccess { message, .. } = &case.status {
+                        let message = message.as_ref().unwrap().as_str();
+                        assert!(
+                            message.starts_with(verdict_name(claim.verdict)),
+                            "{message}"
+                        );
+                    }
+                }
+            }
+        }
+        let python = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .spawn();
+        if let Ok(mut child) = python {
+            use std::io::Write;
+            let xml = render(&fixture::hostile(), &options());
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(xml.as_bytes())
+                .unwrap();
+            assert!(
+                child.wait().unwrap().success(),
+                "not well-formed XML:\n{xml}"
+            );
+        }
     }
 
     #[test]

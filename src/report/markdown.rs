@@ -15,7 +15,7 @@ use super::{
     Tally, VERDICTS, failing_first, interval, locate, relation_name, source_verdict_name,
     statement_matched, verdict_name,
 };
-use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
+use crate::compare::{SourceVerdict, Verdict};
 
 /// An emoji per verdict: the marks GitHub shows people at a glance.
 fn mark(verdict: Verdict) -> &'static str {
@@ -152,7 +152,9 @@ fn link(url: &str) -> String {
 
 fn claim_details(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     let _ = writeln!(out, "#### {}\n", claim_heading(claim, options));
-    let _ = writeln!(out, "> {}\n", escape::text(&claim.text));
+    // Quotation marks of ours first, so no page text starts a Markdown line
+    // (where `-`, `+` or `1.` would begin a list).
+    let _ = writeln!(out, "> “{}”\n", escape::text(&claim.text));
     if let Some(stated) = &claim.stated {
         let _ = writeln!(out, "Stated: {}\n", figure(stated));
     }
@@ -210,10 +212,10 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         let _ = writeln!(out, "  - other figures: {}", others.join(", "));
     }
     if let Some(diff) = &evidence.diff {
-        let _ = writeln!(out, "  - quote diff: {}", diff_html(diff));
+        let _ = writeln!(out, "  - quote diff: {}", escape::diff(diff));
     }
     if let Some(diff) = &evidence.review_diff {
-        let _ = writeln!(out, "  - since review: {}", diff_html(diff));
+        let _ = writeln!(out, "  - since review: {}", escape::diff(diff));
     }
     if let Some(error) = &evidence.error {
         let _ = writeln!(out, "  - reason: {}", escape::text(error));
@@ -221,23 +223,6 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
     if evidence.verdict == SourceVerdict::NotFound {
         out.push_str("  - read; no passage is about the claim\n");
     }
-}
-
-/// A word diff with `<del>` and `<ins>`, which GitHub and GitLab render as
-/// struck-through and underlined words.
-pub(crate) fn diff_html(diff: &[DiffOp]) -> String {
-    let parts: Vec<String> = diff
-        .iter()
-        .map(|op| {
-            let text = escape::text(&op.text);
-            match op.op {
-                Op::Equal => text,
-                Op::Delete => format!("<del>{text}</del>"),
-                Op::Insert => format!("<ins>{text}</ins>"),
-            }
-        })
-        .collect();
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -255,6 +240,20 @@ mod tests {
     #[test]
     fn snapshot() {
         insta::assert_snapshot!(render(&fixture::report(), &options()));
+    }
+
+    #[test]
+    fn readme_sample_is_real_output() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Reports").unwrap()..];
+        let start = section.find("```markdown\n").unwrap() + "```markdown\n".len();
+        let sample = &section[start..start + section[start..].find("```").unwrap()];
+        assert!(sample.len() > 200);
+        let out = render(&fixture::report(), &options());
+        assert!(
+            out.starts_with(sample),
+            "README.md's sample is not what renders:\n{out}"
+        );
     }
 
     #[test]

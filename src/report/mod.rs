@@ -226,6 +226,20 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Format, String> {
+        Format::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!(
+                "unknown format {name:?}; expected one of {}",
+                names.join(", ")
+            )
+        })
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -491,3 +505,151 @@ pub(crate) fn statement_matched(claim: &ClaimReport) -> bool {
 /// "reports say so").
 pub(crate) const STATEMENT_NOTE: &str =
     "the source only speaks of the same things; a negated sentence matches too";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert_eq!(format.to_string(), format.name());
+        }
+        let err = "xml".parse::<Format>().unwrap_err();
+        assert!(
+            err.contains("term, json, markdown, html, junit, claimreview"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn interval_table() {
+        let figure =
+            |low: Option<f64>, high: Option<f64>, open: (bool, bool), unit: Option<&str>| {
+                FigureReport {
+                    text: String::new(),
+                    kind: Kind::Count,
+                    unit: unit.map(str::to_string),
+                    low,
+                    high,
+                    low_open: open.0,
+                    high_open: open.1,
+                    restated: None,
+                }
+            };
+        let cases = [
+            (figure(Some(15.0), Some(15.0), (false, false), None), "15"),
+            (figure(Some(2.0), None, (false, false), None), "[2, ∞)"),
+            (figure(None, Some(5.0), (false, true), None), "(-∞, 5)"),
+            (
+                figure(Some(12e9), Some(12e9), (true, false), Some("GBP")),
+                "(12,000,000,000, 12,000,000,000] GBP",
+            ),
+            (
+                figure(Some(3.45), Some(3.55), (false, true), Some("%")),
+                "[3.45, 3.55)%",
+            ),
+            (
+                figure(Some(2.0), Some(2.0), (false, false), Some("years")),
+                "2 years",
+            ),
+            (
+                figure(Some(-1500.0), Some(-1500.0), (false, false), None),
+                "-1,500",
+            ),
+        ];
+        for (figure, want) in cases {
+            assert_eq!(interval(&figure), want);
+        }
+    }
+
+    #[test]
+    fn locate_table() {
+        let cases = [
+            ("Two civilians were killed", "Two", Some(0..3)),
+            ("killed two civilians", "Two", Some(7..10)),
+            ("pledged €35bn today", "€35bn", Some(8..15)),
+            ("ÉTÉ 15 morts", "été 15", Some(0..8)),
+            ("no figure here", "15", None),
+            ("anything", "", None),
+        ];
+        for (passage, found, want) in cases {
+            assert_eq!(locate(passage, found), want, "{passage:?} {found:?}");
+        }
+    }
+
+    #[test]
+    fn accepted_claims_never_fail() {
+        let report = fixture::report();
+        let wounded = report.files[0]
+            .claims
+            .iter()
+            .find(|c| c.id == "wounded")
+            .unwrap();
+        assert_eq!(wounded.verdict, Verdict::Mismatch);
+        assert!(!wounded.fails(&DEFAULT_FAIL_ON));
+        let tally = Tally::of(&report, &DEFAULT_FAIL_ON);
+        assert_eq!(
+            tally,
+            Tally {
+                failing: 5,
+                accepted: 1,
+                changed: 1
+            }
+        );
+    }
+
+    #[test]
+    fn render_dispatches_on_the_format() {
+        let report = fixture::report();
+        let starts = [
+            (Format::Term, "claims/2024-10-22"),
+            (Format::Json, "{"),
+            (Format::Markdown, "### factcheck"),
+            (Format::Html, "<!DOCTYPE html>"),
+            (Format::Junit, "<?xml"),
+            (Format::Claimreview, "["),
+        ];
+        for (format, start) in starts {
+            let options = RenderOptions {
+                format,
+                ..RenderOptions::default()
+            };
+            assert!(render(&report, &options).starts_with(start), "{format}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn locate_gives_char_boundaries(passage in "\\PC{0,40}", found in "\\PC{0,6}") {
+            if let Some(range) = locate(&passage, &found) {
+                proptest::prop_assert!(passage.get(range).is_some());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_page_text_renders_safely(passage in "\\PC{0,60}|[\\x00-\\x{a0}<>]{0,30}", found in "\\PC{0,4}", url in "\\PC{0,20}") {
+            let mut report = fixture::report();
+            for claim in &mut report.files[0].claims {
+                for evidence in &mut claim.evidence {
+                    evidence.passage = Some(passage.clone());
+                    evidence.url.clone_from(&url);
+                    if let Some(f) = &mut evidence.found {
+                        f.text.clone_from(&found);
+                    }
+                }
+            }
+            for format in Format::ALL {
+                let out = render(&report, &RenderOptions { format, width: 41, ..RenderOptions::default() });
+                proptest::prop_assert!(!out.contains('\u{1b}') && !out.contains('\u{9b}'), "{}", format);
+                if format == Format::Html {
+                    proptest::prop_assert_eq!(out.matches("<script").count(), 1);
+                }
+            }
+        }
+    }
+}

@@ -344,16 +344,23 @@ fn summary_line(out: &mut String, report: &Report, options: &RenderOptions) {
 }
 
 /// Lays styled runs out as lines no wider than `width` (counting
-/// characters, not escape codes), each `indent` spaces in. Words longer than
-/// a line are cut, so a URL never pushes a line past the edge.
+/// characters, not escape codes), the first `indent` spaces in and the
+/// others two more, so a wrapped passage does not read as a new item. Words
+/// longer than a line are cut, so a URL never pushes a line past the edge.
 fn wrap(spans: &[(Style, String)], indent: usize, width: usize, color: bool) -> String {
-    let room = width.saturating_sub(indent).max(10);
+    let hang = indent + 2;
+    let room_at = |line: usize| {
+        width
+            .saturating_sub(if line == 0 { indent } else { hang })
+            .max(10)
+    };
     let mut lines: Vec<Vec<(Style, String)>> = vec![Vec::new()];
     let mut used = 0usize;
     for (style, text) in spans {
         for word in text.split(' ').filter(|w| !w.is_empty()) {
             let mut word: Vec<char> = word.chars().collect();
             loop {
+                let room = room_at(lines.len() - 1);
                 let len = word.len();
                 let gap = usize::from(used > 0);
                 if used + gap + len <= room {
@@ -378,8 +385,8 @@ fn wrap(spans: &[(Style, String)], indent: usize, width: usize, color: bool) -> 
         }
     }
     let mut out = String::new();
-    for line in lines.iter().filter(|l| !l.is_empty()) {
-        out.push_str(&" ".repeat(indent));
+    for (i, line) in lines.iter().filter(|l| !l.is_empty()).enumerate() {
+        out.push_str(&" ".repeat(if i == 0 { indent } else { hang }));
         for (style, text) in line {
             // The space before a run is part of the run; keep it unstyled.
             match text.strip_prefix(' ') {
@@ -460,8 +467,12 @@ mod tests {
     fn wrap_table() {
         let cases: [(&str, usize, &str); 4] = [
             ("one two three", 20, "  one two three\n"),
-            ("one two three", 12, "  one two\n  three\n"),
-            ("abcdefghijklmnop", 12, "  abcdefghij\n  klmnop\n"),
+            ("one two three", 12, "  one two\n    three\n"),
+            (
+                "abcdefghijklmnopqrstu",
+                12,
+                "  abcdefghij\n    klmnopqrst\n    u\n",
+            ),
             ("  spaced   out  ", 20, "  spaced out\n"),
         ];
         for (text, width, want) in cases {

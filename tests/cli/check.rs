@@ -67,9 +67,9 @@ fn claims(body: &str) -> String {
     format!("[article]\ntitle = \"Test\"\npublished = 2024-10-22\n\n{body}")
 }
 
-const MATCH: &str = "[[claim]]\nid = \"killed\"\ntext = \"t\"\nvalue = \"at least two\"\n\
+const MATCH: &str = "[[claim]]\nid = \"killed\"\ntext = \"It killed at least two.\"\nvalue = \"at least two\"\n\
     about = [\"Zaporizhzhia\", \"kill*\"]\nsources = [\"../pages/a.html\"]\n";
-const MISMATCH: &str = "[[claim]]\nid = \"injured\"\ntext = \"t\"\nvalue = \"20\"\n\
+const MISMATCH: &str = "[[claim]]\nid = \"injured\"\ntext = \"It injured 20.\"\nvalue = \"20\"\n\
     about = [\"Zaporizhzhia\", \"injur*\"]\nsources = [\"../pages/a.html\"]\n";
 const NOT_FOUND: &str = "[[claim]]\nid = \"kazan\"\ntext = \"t\"\n\
     about = [\"Kazan\"]\nsources = [\"../pages/a.html\"]\n";
@@ -596,7 +596,7 @@ fn factcheck_toml_names_archives_to_replay() {
     .file(
         "claims/a.toml",
         &claims(
-            "[[claim]]\nid = \"injured\"\ntext = \"t\"\nvalue = \"15\"\n\
+            "[[claim]]\nid = \"injured\"\ntext = \"It injured 15.\"\nvalue = \"15\"\n\
              about = [\"Zaporizhzhia\", \"injur*\"]\nsources = [\"https://www.pravda.com.ua/eng/news/2024/10/22/7480826/\"]\n",
         ),
     );

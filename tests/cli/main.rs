@@ -15,6 +15,7 @@ mod interrupt;
 mod new;
 mod quantities;
 mod read;
+mod review;
 mod validate;
 
 use assert_cmd::Command;

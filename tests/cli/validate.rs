@@ -309,6 +309,10 @@ fn bad_config_key_is_an_error_with_its_position() {
     project.validate(&[]).code(2).stderr(predicate::str::contains(
         "factcheck.toml:2:1: error: `per_host` is not a factcheck.toml key; did you mean `per-host`?",
     ));
+    // Named as the user would type it, relative to where they run.
+    project
+        .validate(&[])
+        .stderr(predicate::str::starts_with("factcheck.toml:2:1:"));
 }
 
 #[test]
