@@ -3,8 +3,8 @@
 //! then renamed over the old one, so an interrupted run (Ctrl-C, a crash, a
 //! full disk) leaves the old lock whole.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -38,48 +38,10 @@ pub fn write(claim_file: &Path, lock: &Lock) -> Result<PathBuf> {
 }
 
 /// Writes `bytes` to `path` so that readers see the old file or the new one,
-/// never a part: temp file in the same directory, fsync, rename.
+/// never a part: [`crate::atomic::write`], whose temp files the Ctrl-C
+/// handler removes, so an interrupted `accept` leaves no partial lock.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (temp, mut file) = create_temp(dir, &name)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&temp, path)
-        });
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written?;
-    // Make the rename itself durable where the platform allows it.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// A new hidden file beside the target: `.x.lock.<pid>.<n>.tmp`.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let pid = std::process::id();
-    let mut last = None;
-    for _ in 0..16 {
-        let temp = dir.join(format!(".{name}.{pid}.{}.tmp", fastrand::u32(..)));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((temp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary name was free")))
+    crate::atomic::write(path, bytes)
 }
 
 #[cfg(test)]
