@@ -155,12 +155,12 @@ fn read_interrupted_mid_fetch_leaves_no_cache_entry_and_the_next_run_works() {
     let cache = dir.path().join("cache");
     fs::create_dir(&cache).unwrap();
     let url = server.url("/page");
-    let child = spawn(
+    let mut child = spawn(
         dir.path(),
         &["read", &url, "--retries", "0", "--cache-dir", "cache"],
     );
     // The request reached the server: the run is mid-fetch.
-    rx.recv().unwrap();
+    wait_for_request(&rx, &mut child);
     interrupt(&child);
     let status = child.wait_with_output().unwrap().status;
     assert_eq!(status.code(), Some(130), "{status:?}");
@@ -274,8 +274,8 @@ fn check_interrupted_mid_fetch_keeps_the_old_report_and_archive_and_leaves_no_te
         "--cache-dir",
         "cache",
     ];
-    let child = spawn(dir.path(), &args);
-    rx.recv().unwrap();
+    let mut child = spawn(dir.path(), &args);
+    wait_for_request(&rx, &mut child);
     interrupt(&child);
     let status = child.wait_with_output().unwrap().status;
     assert_eq!(status.code(), Some(130), "{status:?}");
@@ -305,5 +305,95 @@ fn check_interrupted_mid_fetch_keeps_the_old_report_and_archive_and_leaves_no_te
     assert_eq!(report["summary"]["match"], 1);
     let archive = fs::read(dir.path().join("run.warc.gz")).unwrap();
     assert_eq!(factcheck::fetch::read_warc(&archive).unwrap(), 2);
+    assert_no_temp_files(dir.path());
+}
+
+/// Waits until the server has the request (the run is mid-fetch), or fails
+/// with the run's stderr if it ended first.
+fn wait_for_request(rx: &mpsc::Receiver<()>, child: &mut Child) {
+    loop {
+        if rx
+            .recv_timeout(std::time::Duration::from_millis(50))
+            .is_ok()
+        {
+            return;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            panic!("the run ended before its request: {status:?}\n{err}");
+        }
+    }
+}
+
+#[test]
+fn accept_interrupted_mid_fetch_keeps_the_old_lock_and_the_next_run_writes_it() {
+    let (tx, rx) = mpsc::channel();
+    let tx = Mutex::new(tx);
+    // The first accept reads the page; the second is held mid-fetch and
+    // interrupted; the page then changes, and the third accept records it.
+    let server = Server::start(move |_, hit| match hit {
+        1 => Reply::ok("text/plain", "The strike killed at least two civilians.\n"),
+        2 => {
+            tx.lock().unwrap().send(()).unwrap();
+            Reply::Hang
+        }
+        _ => Reply::ok(
+            "text/plain",
+            "The strike killed at least three civilians.\n",
+        ),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("claims")).unwrap();
+    fs::write(
+        dir.path().join("claims/a.toml"),
+        format!(
+            "[article]\ntitle = \"A\"\n\n[[claim]]\nid = \"killed\"\n\
+             text = \"The strike killed at least two civilians\"\nvalue = \"at least two\"\n\
+             about = [\"strike\", \"kill*\"]\nsources = [\"{}\"]\n",
+            server.url("/page")
+        ),
+    )
+    .unwrap();
+    let args = [
+        "accept",
+        "--refresh",
+        "--retries",
+        "0",
+        "--cache-dir",
+        "cache",
+    ];
+    factcheck()
+        .current_dir(dir.path())
+        .args(args)
+        .assert()
+        .code(0);
+    let lock = dir.path().join("claims/a.lock");
+    let accepted = fs::read_to_string(&lock).unwrap();
+    assert!(accepted.contains("at least two civilians"), "{accepted}");
+    let mut child = spawn(dir.path(), &args);
+    wait_for_request(&rx, &mut child);
+    interrupt(&child);
+    let status = child.wait_with_output().unwrap().status;
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(fs::read_to_string(&lock).unwrap(), accepted);
+    assert_no_temp_files(dir.path());
+    // The next run works: it writes the whole new lock, which a check reads.
+    factcheck()
+        .current_dir(dir.path())
+        .args(args)
+        .assert()
+        .code(0);
+    assert!(
+        fs::read_to_string(&lock)
+            .unwrap()
+            .contains("at least three civilians")
+    );
+    factcheck()
+        .current_dir(dir.path())
+        .args(["check", "--locked", "--offline", "--cache-dir", "cache"])
+        .assert()
+        .code(0);
     assert_no_temp_files(dir.path());
 }
