@@ -397,3 +397,80 @@ fn accept_interrupted_mid_fetch_keeps_the_old_lock_and_the_next_run_writes_it() 
         .code(0);
     assert_no_temp_files(dir.path());
 }
+
+#[test]
+fn two_checks_at_once_on_one_cache_both_finish_and_the_cache_stays_valid() {
+    let server = Server::start(|req, _| {
+        Reply::ok(
+            "text/plain",
+            format!(
+                "On {} the strike killed at least two civilians.\n",
+                req.path
+            ),
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("claims")).unwrap();
+    let sources: Vec<String> = (0..30)
+        .map(|i| format!("\"{}\"", server.url(&format!("/p{i}"))))
+        .collect();
+    fs::write(
+        dir.path().join("claims/a.toml"),
+        format!(
+            "[article]\ntitle = \"A\"\n\n[[claim]]\nid = \"killed\"\n\
+             text = \"The strike killed at least two civilians\"\nvalue = \"at least two\"\n\
+             about = [\"strike\", \"kill*\"]\nsources = [{}]\n",
+            sources.join(", ")
+        ),
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("factcheck");
+    for round in 0..3 {
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                Command::new(&bin)
+                    .current_dir(dir.path())
+                    .args([
+                        "check",
+                        "--refresh",
+                        "--cache-dir",
+                        "cache",
+                        "--format",
+                        "json",
+                    ])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            assert_eq!(child.wait().unwrap().code(), Some(0), "round {round}");
+        }
+    }
+    assert_no_temp_files(dir.path());
+    // Every source is read back from the cache alone.
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--offline",
+            "--cache-dir",
+            "cache",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let evidence = json["files"][0]["claims"][0]["evidence"]
+        .as_array()
+        .unwrap();
+    assert_eq!(evidence.len(), 30);
+    assert!(
+        evidence.iter().all(|e| e["verdict"] == "match"),
+        "{evidence:?}"
+    );
+}
