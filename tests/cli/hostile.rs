@@ -271,3 +271,56 @@ fn report_links_are_http_only_and_local_sources_are_text() {
         );
     }
 }
+
+#[test]
+fn archives_and_locks_never_write_through_a_symlink() {
+    let dir = project("", "\"../pages/ok.html\"");
+    let root = dir.path().join("proj");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious\n").unwrap();
+    std::os::unix::fs::symlink(&victim, root.join("run.warc.gz")).unwrap();
+    factcheck()
+        .current_dir(&root)
+        .args(["check", "--offline", "--archive", "run.warc.gz"])
+        .assert()
+        .code(0);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+    // A lock that is a symlink to someone else's (valid) lock file.
+    factcheck()
+        .current_dir(&root)
+        .args(["accept", "--offline"])
+        .assert()
+        .code(0);
+    let lock = root.join("claims/a.lock");
+    let theirs = dir.path().join("their.lock");
+    fs::write(
+        &theirs,
+        format!("# their lock\n{}", fs::read_to_string(&lock).unwrap()),
+    )
+    .unwrap();
+    fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(&theirs, &lock).unwrap();
+    // The page changes, so accept has new evidence to write.
+    fs::write(
+        root.join("pages/ok.html"),
+        PAGE.replace("at least two", "at least three"),
+    )
+    .unwrap();
+    factcheck()
+        .current_dir(&root)
+        .args(["accept", "--offline"])
+        .assert()
+        .code(0);
+    assert!(
+        fs::read_to_string(&theirs)
+            .unwrap()
+            .starts_with("# their lock\n")
+    );
+    assert!(
+        !fs::symlink_metadata(&lock)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&lock).unwrap().contains("killed"));
+}
