@@ -32,11 +32,8 @@ fn spawn(dir: &Path, args: &[&str]) -> Child {
 }
 
 fn interrupt(child: &Child) {
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success(), "kill -INT failed");
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
 }
 
 /// Ended by the interrupt: our handler's 130, or, when SIGINT came before the
