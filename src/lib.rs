@@ -13,6 +13,8 @@ pub mod cli;
 pub mod compare;
 pub mod draft;
 pub mod fetch;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod quantity;
 pub mod report;
 pub mod review;

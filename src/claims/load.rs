@@ -80,11 +80,11 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
                 found.pop();
             }
         } else {
-            loaded.errors.push(Diagnostic::path(
-                Severity::Error,
-                path,
-                "no such file or directory",
-            ));
+            loaded.errors.push(
+                Diagnostic::path(Severity::Error, path, "no such file or directory").with_help(
+                    "give a claim file or a directory holding claim files (default: claims/)",
+                ),
+            );
         }
     }
     // A file named twice (`claims/ claims/a.toml`) is read once.

@@ -522,6 +522,11 @@ fn write(text: &str, path: Option<&Path>) -> Result<(), String> {
             .map(|_| ())
             .map_err(|e| format!("cannot write the report: {e}")),
         Some(path) => output::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+            .map_err(|e| {
+                format!(
+                    "cannot write the report to {}: {e}; check that its directory exists and is writable, or choose another --output",
+                    path.display()
+                )
+            }),
     }
 }

@@ -56,7 +56,12 @@ fn draft_article(args: &Args) -> Result<Exit> {
     match &args.output {
         Some(path) => {
             crate::atomic::write(path, toml.as_bytes())
-                .with_context(|| format!("could not write the draft to {}", path.display()))?;
+                .with_context(|| {
+                    format!(
+                        "could not write the draft to {} (check that its directory exists and is writable, or choose another -o)",
+                        path.display()
+                    )
+                })?;
             output::stderr_line(&format!(
                 "drafted {} claims into {}; add their sources, then run `factcheck validate {}`",
                 draft.claims.len(),
@@ -106,7 +111,9 @@ fn read_article(article: &str) -> Result<(String, Media, Option<String>)> {
             .context("could not read standard input")?;
         buf
     } else {
-        std::fs::read(article).with_context(|| format!("could not read the article {article}"))?
+        std::fs::read(article).with_context(|| {
+            format!("could not read the article {article} (check the path, or pass - to read standard input)")
+        })?
     };
     let body = String::from_utf8(bytes).map_err(|_| {
         anyhow::anyhow!("{article} is not UTF-8 text; convert it (e.g. with iconv) and try again")

@@ -36,7 +36,10 @@ fn plain(file: Option<&std::path::Path>) -> Exit {
         match std::fs::read(path) {
             Ok(b) => (b, path.display().to_string()),
             Err(e) => {
-                output::stderr_line(&format!("error: cannot read {}: {e}", path.display()));
+                output::stderr_line(&format!(
+                    "error: cannot read {}: {e}; check the path, or pass the text on standard input",
+                    path.display()
+                ));
                 return Exit::Error;
             }
         }

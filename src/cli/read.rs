@@ -34,9 +34,12 @@ pub struct ReadArgs {
 pub fn run(args: &ReadArgs) -> Exit {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     if let Some(css) = &args.select
-        && let Err(e) = scraper::Selector::parse(css)
+        && let Err(crate::text::TextError::InvalidSelector { reason, .. }) =
+            crate::text::check_selector(css)
     {
-        output::stderr_line(&format!("factcheck: not a CSS selector: {css}: {e}"));
+        output::stderr_line(&format!(
+            "factcheck: --select {css:?} is not a CSS selector ({reason}); correct it, e.g. `main p` or `div.article-body`"
+        ));
         return Exit::Error;
     }
     let outcome = if args.source == "-" {
@@ -106,8 +109,9 @@ fn location(source: &str, cwd: &std::path::Path) -> Location {
     }
 }
 
-/// What a claim is checked against: the sentences the text stage reads
-/// (`select` choosing what is read in HTML), one a line.
+/// What a claim is checked against: the lines `read` prints, the text
+/// stage's sentences exactly as `check` reads them (no control or
+/// bidirectional-control character from the page reaches the terminal).
 fn sentences(doc: &Document, select: Option<&str>) -> Result<Vec<String>, Unreachable> {
     crate::text::sentences(&doc.text, doc.media, select).map_err(|e| Unreachable {
         reason: e.to_string(),

@@ -62,6 +62,22 @@ use crate::text::Media;
 
 pub use decode::document_from_bytes;
 
+/// Reads a WARC archive's bytes (`.warc` or `.warc.gz`) as `--replay` does,
+/// and follows every URL it holds through the archive's redirects: how many
+/// responses it holds, or why it cannot be read. For the fuzz target and the
+/// corpus replay test, which must reach the reader from outside the crate.
+#[doc(hidden)]
+pub fn read_warc(bytes: &[u8]) -> Result<usize, String> {
+    let mut index = warc::Index::default();
+    index.load_from(bytes)?;
+    for url in index.urls() {
+        if let Ok(url) = url::Url::parse(&url) {
+            let _ = index.chain(&url);
+        }
+    }
+    Ok(index.len())
+}
+
 /// Requests in flight at once, over all hosts.
 pub const DEFAULT_CONCURRENCY: usize = 16;
 /// Requests in flight at once to one host: polite to small newsroom servers.
@@ -233,7 +249,9 @@ pub enum Error {
     #[error("cannot set up the HTTP client: {0}")]
     Client(String),
     /// A `--replay` archive could not be read.
-    #[error("cannot read the archive {path}: {message}")]
+    #[error(
+        "cannot read the archive {path}: {message}; check the path given to --replay (or `replay` in factcheck.toml)"
+    )]
     Replay {
         /// The archive.
         path: PathBuf,
@@ -241,7 +259,9 @@ pub enum Error {
         message: String,
     },
     /// The `--archive` file could not be written.
-    #[error("cannot write the archive {path}")]
+    #[error(
+        "cannot write the archive {path}: {source}; check that its directory exists and is writable, or choose another --archive"
+    )]
     Archive {
         /// The archive.
         path: PathBuf,

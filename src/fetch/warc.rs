@@ -28,16 +28,37 @@ use super::decode::status_reason;
 use super::http::Exchange;
 use super::{MAX_REDIRECTS, Unreachable};
 
+/// The largest record block kept in memory. A larger one (a gzip bomb, or a
+/// payload far past any `--max-size`) is read through and dropped, and its
+/// URL replays as unreachable, so a hostile archive cannot exhaust memory.
+#[cfg(not(test))]
+pub(crate) const MAX_RECORD: u64 = 256 * 1024 * 1024;
+/// Small under test, so the bound is exercised without a huge archive.
+#[cfg(test)]
+pub(crate) const MAX_RECORD: u64 = 64 * 1024;
+
+/// The most payload bytes the archives of one run may hold in memory.
+pub(crate) const MAX_HELD: u64 = 2 * 1024 * 1024 * 1024;
+
 /// The responses held by the archives replayed, by URL (first archive wins).
 #[derive(Default)]
 pub(crate) struct Index {
     responses: HashMap<String, Exchange>,
+    /// Response records too large to hold ([`MAX_RECORD`]), by URL.
+    oversized: HashSet<String>,
+    /// Payload bytes held, bounded by [`MAX_HELD`].
+    held: u64,
 }
 
 impl Index {
     /// Reads every response record of a `.warc` or `.warc.gz` file.
     pub(crate) fn load(&mut self, path: &Path) -> Result<(), String> {
         let file = File::open(path).map_err(|e| e.to_string())?;
+        self.load_from(file)
+    }
+
+    /// Reads every response record of an archive's bytes (gzipped or not).
+    pub(crate) fn load_from(&mut self, file: impl Read) -> Result<(), String> {
         let mut reader = BufReader::new(file);
         let gzipped = reader
             .fill_buf()
@@ -50,6 +71,18 @@ impl Index {
         };
         for record in (Records { reader }) {
             let record = record.map_err(|e| e.to_string())?;
+            if record.oversized {
+                if let Some(url) = record.response_target() {
+                    self.oversized.insert(url);
+                }
+                continue;
+            }
+            self.held += record.block.len() as u64;
+            if self.held > MAX_HELD {
+                return Err(format!(
+                    "the archives hold more than {MAX_HELD} bytes of records, more than a run replays"
+                ));
+            }
             if let Some(exchange) = record.into_response() {
                 self.responses
                     .entry(exchange.url.clone())
@@ -59,10 +92,26 @@ impl Index {
         Ok(())
     }
 
+    /// How many responses the archives hold.
+    pub(crate) fn len(&self) -> usize {
+        self.responses.len()
+    }
+
+    /// The URLs the archives hold responses for.
+    pub(crate) fn urls(&self) -> Vec<String> {
+        self.responses.keys().cloned().collect()
+    }
+
     /// The chain for `url` in the archives: its response, and the redirects it
     /// records followed within them. `None` when no archive holds `url`.
     pub(crate) fn chain(&self, url: &Url) -> Option<Result<Vec<Exchange>, Unreachable>> {
-        let first = self.responses.get(url.as_str())?;
+        let Some(first) = self.responses.get(url.as_str()) else {
+            return self.oversized.contains(url.as_str()).then(|| {
+                Err(Unreachable::new(format!(
+                    "the archive's record for it is larger than {MAX_RECORD} bytes"
+                )))
+            });
+        };
         let mut chain = vec![first.clone()];
         loop {
             let last = chain.last()?;
@@ -92,6 +141,8 @@ impl Index {
 struct Record {
     fields: Vec<(String, String)>,
     block: Vec<u8>,
+    /// The block was larger than [`MAX_RECORD`] and was not kept.
+    oversized: bool,
 }
 
 impl Record {
@@ -102,8 +153,8 @@ impl Record {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The HTTP response a `response` record holds, keyed by its normalised URL.
-    fn into_response(self) -> Option<Exchange> {
+    /// The normalised http(s) URL of a `response` record.
+    fn response_target(&self) -> Option<String> {
         if !self.field("WARC-Type")?.eq_ignore_ascii_case("response") {
             return None;
         }
@@ -114,6 +165,12 @@ impl Record {
             return None;
         }
         url.set_fragment(None);
+        Some(url.into())
+    }
+
+    /// The HTTP response a `response` record holds, keyed by its normalised URL.
+    fn into_response(self) -> Option<Exchange> {
+        let url = self.response_target()?;
         let fetched_at = self
             .field("WARC-Date")
             .and_then(|d| d.trim().parse::<Timestamp>().ok())
@@ -129,7 +186,7 @@ impl Record {
             body.to_vec()
         };
         Some(Exchange {
-            url: url.into(),
+            url,
             status,
             headers,
             request_headers: Vec::new(),
@@ -195,11 +252,23 @@ fn read_record(reader: &mut impl BufRead) -> io::Result<Option<Record>> {
             )
         })?;
     let mut block = Vec::new();
-    reader.take(length).read_to_end(&mut block)?;
-    if (block.len() as u64) < length {
-        return Err(io::ErrorKind::UnexpectedEof.into());
+    let oversized = length > MAX_RECORD;
+    if oversized {
+        let skipped = io::copy(&mut reader.take(length), &mut io::sink())?;
+        if skipped < length {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+    } else {
+        reader.take(length).read_to_end(&mut block)?;
+        if (block.len() as u64) < length {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
     }
-    Ok(Some(Record { fields, block }))
+    Ok(Some(Record {
+        fields,
+        block,
+        oversized,
+    }))
 }
 
 /// A header line, read as Latin-1 would be if it is not UTF-8.
@@ -507,6 +576,54 @@ mod tests {
         assert_eq!(dechunk(body).unwrap(), b"hello world");
         assert!(dechunk(b"zz\r\n").is_none());
         assert!(parse_http_response(b"garbage").is_none());
+    }
+
+    /// A gzip bomb: a small `.warc.gz` whose record expands past
+    /// [`MAX_RECORD`]. It is read through, not held, and its URL replays as
+    /// unreachable with the reason; the records after it are still read.
+    #[test]
+    fn a_record_too_large_to_hold_replays_as_unreachable() {
+        let mut archive = Vec::new();
+        let mut huge = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+        huge.resize(huge.len() + MAX_RECORD as usize + 1, b' ');
+        for (uri, block) in [
+            ("http://big.org/", huge.as_slice()),
+            (
+                "http://small.org/",
+                b"HTTP/1.1 200 OK\r\n\r\n<p>ok".as_slice(),
+            ),
+        ] {
+            append_record(
+                &mut archive,
+                &[
+                    ("WARC-Type", "response".into()),
+                    ("WARC-Target-URI", uri.into()),
+                ],
+                block,
+            )
+            .unwrap();
+        }
+        // append_record gzips each record: the archive is a few hundred bytes.
+        let gz = archive;
+        assert!(
+            (gz.len() as u64) < MAX_RECORD / 50,
+            "a bomb: {} bytes",
+            gz.len()
+        );
+        let mut index = Index::default();
+        index.load_from(gz.as_slice()).unwrap();
+        assert_eq!(index.len(), 1);
+        let err = index
+            .chain(&Url::parse("http://big.org/").unwrap())
+            .unwrap()
+            .unwrap_err();
+        assert!(err.reason.contains("larger than"), "{}", err.reason);
+        assert!(
+            index
+                .chain(&Url::parse("http://small.org/").unwrap())
+                .unwrap()
+                .is_ok()
+        );
     }
 
     #[test]

@@ -131,13 +131,19 @@ pub(crate) fn read(body: &str, select: Option<&str>, col: &mut Collector) -> Res
     Ok(())
 }
 
+/// Parses a CSS selector; the error's reason is one line a reader can act on
+/// (scraper's own text for some errors asks the reader to report a bug).
+pub(crate) fn parse_selector(select: &str) -> Result<Selector, TextError> {
+    Selector::parse(select).map_err(|e| TextError::InvalidSelector {
+        select: select.to_owned(),
+        reason: selector_reason(&e),
+    })
+}
+
 /// The outermost elements `select` matches, in document order (an element
 /// inside another match is read with it, not twice).
 fn selected(doc: &Html, select: &str) -> Result<Vec<NodeId>, TextError> {
-    let selector = Selector::parse(select).map_err(|e| TextError::InvalidSelector {
-        select: select.to_owned(),
-        reason: selector_reason(&e),
-    })?;
+    let selector = parse_selector(select)?;
     let mut seen = HashSet::new();
     let mut roots = Vec::new();
     for el in doc.select(&selector) {

@@ -71,6 +71,11 @@ pub fn sentences(body: &str, media: Media, select: Option<&str>) -> Result<Vec<S
     Ok(col.finish())
 }
 
+/// Checks that `select` is a CSS selector, before any source is read.
+pub fn check_selector(select: &str) -> Result<(), TextError> {
+    html::parse_selector(select).map(|_| ())
+}
+
 /// Plain text: every line break ends a sentence (news text keeps a paragraph
 /// to a line), and so do the sentence ends within a line.
 fn read_text(body: &str, col: &mut Collector) {

@@ -8,7 +8,10 @@
     clippy::must_use_candidate
 )]
 mod check;
+mod errors;
 mod help;
+mod hostile;
+mod interrupt;
 mod new;
 mod quantities;
 mod read;

@@ -91,7 +91,7 @@ fn read_takes_stdin_and_a_selector() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "select = \"article\" matches nothing",
+            "select = \"article\" matches nothing on the page",
         ));
 }
 
@@ -165,4 +165,20 @@ fn read_with_an_unreadable_archive_is_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot write the archive"));
+}
+
+/// A page's escape sequences and bidirectional controls never reach the
+/// terminal: `read` prints the text stage's sentences, which hold none.
+#[test]
+fn read_prints_no_control_or_bidi_character_from_the_page() {
+    let page = "<html><body><main><p>Killed \u{1b}[31mtwo\u{1b}[0m \u{202e}civilians\u{202c} \u{2066}x\u{2069}\u{7}.</p>\
+                <script>alert(1)</script></main></body></html>";
+    let out = factcheck()
+        .args(["read", "-"])
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, "Killed [31mtwo[0m civilians x.\n");
 }
