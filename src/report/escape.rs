@@ -118,6 +118,21 @@ pub fn diff(diff: &[DiffOp]) -> String {
     parts.join(" ")
 }
 
+/// An evidence passage, escaped, with the figure found (where it stands in
+/// the passage) wrapped in `open` and `close` (`<mark>`, `**`).
+#[must_use]
+pub fn marked(passage: &str, found: Option<&str>, open: &str, close: &str) -> String {
+    match found.and_then(|found| super::locate(passage, found)) {
+        Some(range) => format!(
+            "{}{open}{}{close}{}",
+            text(&passage[..range.start]),
+            text(&passage[range.clone()]),
+            text(&passage[range.end..])
+        ),
+        None => text(passage),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

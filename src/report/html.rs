@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use super::escape;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, FileReport, RenderOptions, Report, STATEMENT_NOTE,
-    Tally, VERDICTS, failing_first, interval, locate, relation_name, source_verdict_name,
+    Tally, VERDICTS, failing_first, interval, relation_name, source_verdict_name,
     statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
@@ -332,19 +332,8 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
         );
     }
     if let Some(passage) = &evidence.passage {
-        let range = evidence
-            .found
-            .as_ref()
-            .and_then(|found| locate(passage, &found.text));
-        let marked = match range {
-            Some(range) => format!(
-                "{}<mark>{}</mark>{}",
-                escape::text(&passage[..range.start]),
-                escape::text(&passage[range.clone()]),
-                escape::text(&passage[range.end..])
-            ),
-            None => escape::text(passage),
-        };
+        let found = evidence.found.as_ref().map(|f| f.text.as_str());
+        let marked = escape::marked(passage, found, "<mark>", "</mark>");
         let _ = writeln!(out, "<blockquote>{marked}</blockquote>");
     }
     if !evidence.others.is_empty() {
