@@ -82,6 +82,7 @@ pub fn draft(body: &str, media: Media) -> Draft {
             }
         })
         .collect();
+    let names = terms::names_in(&sentences);
     let quotes = quotations(&sentences);
     let mut quote_iter = quotes.into_iter().peekable();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -98,17 +99,15 @@ pub fn draft(body: &str, media: Media) -> Draft {
         }
         let previous = index.checked_sub(1).map(|i| sentences[i].as_str());
         for figure in quantity::find(sentence) {
-            if !stands_alone(&figure) {
+            let Some(value) = value_of(sentence, &figure) else {
                 continue;
-            }
-            let about = terms::about(sentence, &figure, previous);
+            };
+            let about = terms::about(sentence, &figure, previous, &names);
             let slug = terms::figure_slug(&about, &figure);
             claims.push(DraftClaim {
                 id: ids.unique(&slug),
                 text: sentence.clone(),
-                kind: DraftKind::Figure {
-                    value: figure.text.clone(),
-                },
+                kind: DraftKind::Figure { value },
                 about,
             });
         }
@@ -120,10 +119,19 @@ pub fn draft(body: &str, media: Media) -> Draft {
     }
 }
 
-/// A figure's words must read as exactly one figure on their own, or the
-/// drafted claim would not validate.
-fn stands_alone(figure: &Figure) -> bool {
-    quantity::find(&figure.text).len() == 1
+/// The claim's `value`: the figure's words, which must read as exactly one
+/// figure on their own or the draft would not validate. Some figures are
+/// figures only with the word they count ("2000 people" is not the year
+/// 2000, "one tank" is not a pronoun): then the value takes that word too.
+fn value_of(sentence: &str, figure: &Figure) -> Option<String> {
+    if quantity::find(&figure.text).len() == 1 {
+        return Some(figure.text.clone());
+    }
+    let rest: String = sentence.chars().skip(figure.end).collect();
+    let next = rest.split_whitespace().next()?;
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let value = format!("{} {next}", figure.text);
+    (quantity::find(&value).len() == 1).then_some(value)
 }
 
 /// The article's title: HTML `<title>` (or the first `<h1>`), a Markdown

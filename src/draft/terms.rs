@@ -7,6 +7,8 @@
 //! its own has none ("The strike ... killed two" after a sentence about
 //! Zaporizhzhia). Heuristics, not grammar: the editor reviews them.
 
+use std::collections::HashSet;
+
 use crate::quantity::Figure;
 
 /// At most this many names go before the tying term.
@@ -261,18 +263,24 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// The `about` terms for a figure found in `sentence`.
-pub(super) fn about(sentence: &str, figure: &Figure, previous: Option<&str>) -> Vec<String> {
+pub(super) fn about(
+    sentence: &str,
+    figure: &Figure,
+    previous: Option<&str>,
+    names: &HashSet<String>,
+) -> Vec<String> {
     let words = tokens(sentence);
     let (start, end) = (
         byte_offset(sentence, figure.start),
         byte_offset(sentence, figure.end),
     );
     let tie = tying_term(sentence, &words, start, end, figure.noun.as_deref());
-    let mut names = nearest_names(sentence, &words, start, end, MAX_NAMES);
+    let known = names;
+    let mut names = nearest_names(sentence, &words, start, end, MAX_NAMES, known);
     if names.is_empty()
         && let Some(prev) = previous
     {
-        names = nearest_names(prev, &tokens(prev), prev.len(), prev.len(), 1);
+        names = nearest_names(prev, &tokens(prev), prev.len(), prev.len(), 1, known);
     }
     let mut about: Vec<String> = Vec::new();
     for name in names {
@@ -296,6 +304,18 @@ pub(super) fn about(sentence: &str, figure: &Figure, previous: Option<&str>) -> 
         None => {}
     }
     about
+}
+
+/// Words the article capitalises inside its sentences (not as their first
+/// word): the names it uses, so a sentence opener like "Officials" is not
+/// taken for one.
+pub(super) fn names_in(sentences: &[String]) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| tokens(s).into_iter().skip(1).map(|w| w.text))
+        .filter(|w| is_capitalised(w))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The word the figure counts or acts on, as an `about` term with a `*`.
@@ -476,6 +496,7 @@ fn nearest_names(
     start: usize,
     end: usize,
     max: usize,
+    known: &HashSet<String>,
 ) -> Vec<String> {
     let mut names: Vec<(usize, String)> = Vec::new();
     let mut i = 0;
@@ -483,6 +504,18 @@ fn nearest_names(
         let word = words[i];
         let inside = word.start >= start && word.end <= end && start < end;
         if !is_capitalised(word.text) || inside || !is_name_word(word.text, i == 0) {
+            i += 1;
+            continue;
+        }
+        // A capitalised word opening a sentence is a name only when the
+        // article also capitalises it elsewhere, or another capitalised word
+        // follows it ("Ivan Fedorov said"), or it is an initialism ("NATO").
+        let initialism =
+            word.text.chars().count() > 1 && word.text.chars().all(|c| !c.is_lowercase());
+        let next_capitalised = words.get(1).is_some_and(|w| {
+            is_capitalised(w.text) && sentence.get(word.end..w.start) == Some(" ")
+        });
+        if i == 0 && !initialism && !next_capitalised && !known.contains(word.text) {
             i += 1;
             continue;
         }

@@ -274,3 +274,35 @@ fn url_article_is_read_through_the_fetcher() {
             "could not read the article https://example.org/none",
         ));
 }
+
+#[test]
+fn figures_that_need_their_noun_keep_it_and_sentence_openers_are_not_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    fs::write(
+        &text,
+        "Floods killed 2000 people in the region.\n\
+         Officials said 30 buildings were damaged in Kharkiv.\n\
+         The army lost one tank near Kupiansk.\n",
+    )
+    .unwrap();
+    let claims = claims(&draft_of(text.to_str().unwrap()));
+    let values: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| c.get("value")?.as_str())
+        .collect();
+    // "2000" alone is a year and "one" alone a pronoun: the counted word
+    // makes them figures, and the drafted value validates.
+    assert_eq!(values, ["2000 people", "30", "one tank"]);
+    let about: Vec<&str> = claims[1]["about"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        about,
+        ["Kharkiv", "building*"],
+        "\"Officials\" opens the sentence and is no name"
+    );
+}
