@@ -356,13 +356,20 @@ fn wrap(spans: &[(Style, String)], indent: usize, width: usize, color: bool) -> 
     };
     let mut lines: Vec<Vec<(Style, String)>> = vec![Vec::new()];
     let mut used = 0usize;
+    // Spans are separate words, except the text right after a marked figure:
+    // when it starts without a space it continues the figure's word
+    // ("»15«" then "." is "»15«.", not "»15« .").
+    let mut after_found = false;
     for (style, text) in spans {
+        let mut glue = after_found && *style == Style::Plain && !text.starts_with(' ');
+        after_found = *style == Style::Found;
         for word in text.split(' ').filter(|w| !w.is_empty()) {
             let mut word: Vec<char> = word.chars().collect();
+            let glued = std::mem::take(&mut glue);
             loop {
                 let room = room_at(lines.len() - 1);
                 let len = word.len();
-                let gap = usize::from(used > 0);
+                let gap = usize::from(used > 0 && !glued);
                 if used + gap + len <= room {
                     push_word(&mut lines, *style, &word, gap == 1);
                     used += gap + len;
@@ -479,6 +486,24 @@ mod tests {
             let got = wrap(&[(Style::Plain, text.to_string())], 2, width, false);
             assert_eq!(got, want, "{text:?} at {width}");
         }
+    }
+
+    #[test]
+    fn punctuation_after_a_marked_figure_stays_attached() {
+        let spans = [
+            (Style::Plain, "injured rose to".to_string()),
+            (Style::Found, "»20«".to_string()),
+            (Style::Plain, ", officials said.".to_string()),
+        ];
+        assert_eq!(
+            wrap(&spans, 2, 80, false),
+            "  injured rose to »20«, officials said.\n"
+        );
+        let spaced = [
+            (Style::Found, "»20«".to_string()),
+            (Style::Plain, " injured".to_string()),
+        ];
+        assert_eq!(wrap(&spaced, 2, 80, false), "  »20« injured\n");
     }
 
     #[test]
