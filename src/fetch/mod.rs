@@ -435,7 +435,16 @@ impl Fetcher {
             };
         }
         let (chain, fresh) = self.exchanges(&url).await?;
-        let outcome = decode::document(&url, &chain, self.inner.settings.max_size);
+        // Reading a body (a PDF above all) is work for a blocking thread, not
+        // for the runtime's workers that drive the other fetches.
+        let max = self.inner.settings.max_size;
+        let read_url = url.clone();
+        let (outcome, chain) = tokio::task::spawn_blocking(move || {
+            let outcome = decode::document(&read_url, &chain, max);
+            (outcome, chain)
+        })
+        .await
+        .map_err(|_| Unreachable::new("internal error while reading the source"))?;
         if outcome.is_ok() {
             // Failures are never cached: only a chain ending in a readable body.
             if let (true, Some(cache)) = (fresh, &self.inner.cache) {
