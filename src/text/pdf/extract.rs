@@ -61,7 +61,16 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfErr
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(PdfError::Encrypted);
     }
+    // A file cut short loses its cross-reference table and `%%EOF`; lopdf
+    // rebuilds what it can, but what survives is not the document.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if doc.xref_recovery.is_some() && !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(PdfError::Truncated);
+    }
     let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(PdfError::NoPages);
+    }
     if pages.len() > limits.max_pages {
         return Err(PdfError::TooManyPages {
             pages: pages.len(),
@@ -273,6 +282,10 @@ impl<'a> Interpreter<'a> {
     fn decode_stream(&mut self, stream: &lopdf::Stream) -> Result<Vec<u8>, PdfError> {
         let remaining = self.limits.max_decoded_bytes.saturating_sub(self.decoded);
         let limit = remaining.min(self.limits.max_stream_bytes);
+        let compressed = stream.filters().is_ok_and(|f| !f.is_empty());
+        if !compressed && stream.content.len() > limit {
+            return Err(PdfError::TooComplex);
+        }
         let bytes = match stream.get_plain_content_with_limit(limit) {
             Ok(bytes) => bytes,
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {

@@ -19,6 +19,8 @@
 
 mod extract;
 mod layout;
+#[doc(hidden)]
+pub mod sample;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -67,6 +69,12 @@ pub enum PdfError {
     /// The file could not be parsed.
     #[error("cannot read the PDF: {0}")]
     Unreadable(String),
+    /// The file ends before its end: cut short in transfer or storage.
+    #[error("the PDF is cut short (it ends without its cross-reference table and %%EOF)")]
+    Truncated,
+    /// The page tree holds no page (or loops back on itself).
+    #[error("the PDF has no pages (its page tree is empty or loops)")]
+    NoPages,
     /// The file is encrypted and does not open without a password.
     #[error("the PDF is encrypted and needs a password")]
     Encrypted,
@@ -145,4 +153,106 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<String, PdfError> {
     let paragraphs = catch_unwind(AssertUnwindSafe(|| layout::paragraphs(&extracted.pages)))
         .map_err(|_| PdfError::Internal)?;
     Ok(paragraphs.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{pages_pdf, raw_pdf, stream, text_pdf};
+    use super::*;
+    use std::io::Write as _;
+
+    fn deflate(data: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    }
+
+    fn small() -> Limits {
+        Limits {
+            max_pages: 50,
+            max_stream_bytes: 1 << 20,
+            max_decoded_bytes: 4 << 20,
+            max_operations: 100_000,
+            max_glyphs: 50_000,
+            max_form_depth: 4,
+        }
+    }
+
+    #[test]
+    fn a_written_page_reads_back() {
+        let pdf = text_pdf(&[vec![
+            (72.0, 700.0, 12.0, "Exports rose to 4.1 million tonnes."),
+            (72.0, 686.0, 12.0, "Imports fell."),
+        ]]);
+        assert_eq!(
+            read(&pdf).unwrap(),
+            "Exports rose to 4.1 million tonnes. Imports fell."
+        );
+    }
+
+    #[test]
+    fn hostile_files_are_errors_with_reasons() {
+        let text = b"BT /F1 12 Tf 72 700 Td (Some text.) Tj ET".to_vec();
+        let bomb = {
+            let zeros = deflate(&vec![b' '; 3 << 20]);
+            // The page's content stream, swapped for the bomb.
+            let body = stream(b"/Filter /FlateDecode", &zeros);
+            let objects = vec![
+                b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+                body,
+            ];
+            raw_pdf(&objects)
+        };
+        let many_pages = pages_pdf(&vec![text.clone(); 60], None);
+        let form_loop = pages_pdf(
+            &[b"/X0 Do".to_vec()],
+            Some(stream(
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X0 4 0 R >> >>",
+                b"/X0 Do",
+            )),
+        );
+        let good = text_pdf(&[vec![(72.0, 700.0, 12.0, "Some text.")]]);
+        let truncated = good[..good.len() / 3].to_vec();
+        let no_text = pages_pdf(&[b"0 0 m 100 100 l S".to_vec()], None);
+        let many_ops = pages_pdf(&[b"n\n".repeat(150_000)], None);
+        let cases: Vec<(&str, Vec<u8>, PdfError)> = vec![
+            ("bomb", bomb, PdfError::Bomb),
+            (
+                "pages",
+                many_pages,
+                PdfError::TooManyPages { pages: 60, max: 50 },
+            ),
+            ("form loop", form_loop, PdfError::Loop),
+            ("no text", no_text, PdfError::NoText),
+            ("operations", many_ops, PdfError::TooComplex),
+            (
+                "html",
+                b"<!doctype html><p>Not found</p>".to_vec(),
+                PdfError::NotPdf("; it starts with \"<!doctype html><\"".into()),
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            assert_eq!(read_with(&bytes, &small()), Err(want), "{name}");
+        }
+        // A file cut short is unreachable, whatever lopdf could rebuild of it.
+        assert_eq!(read_with(&truncated, &small()), Err(PdfError::Truncated));
+        let kids_loop = raw_pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec(),
+        ]);
+        assert_eq!(read_with(&kids_loop, &small()), Err(PdfError::NoPages));
+    }
+
+    #[test]
+    fn reasons_read_as_the_spec_says() {
+        assert_eq!(
+            PdfError::NoText.to_string(),
+            "the PDF has no text layer (a scan?)"
+        );
+        assert!(is_pdf(b"%PDF-1.7"));
+        assert!(is_pdf(b"\xef\xbb\xbf junk %PDF-1.4"));
+        assert!(!is_pdf(b"<html>"));
+    }
 }
