@@ -23,6 +23,12 @@
 //!   unless the word starts the sentence or a plural noun follows.
 //! - Fractions ("two thirds"), negative numbers, powers and scientific
 //!   notation are not figures; a ratio ("one in five") is a percentage.
+//! - Money in whole minor units ("50 cents", "30p") covers half a minor
+//!   unit; a ratio that is not a whole percentage ("one in three") is exact.
+//!
+//! How a source's figure stands to a claim is [`evidence`], the only
+//! implementation of the spec's evidence rule; units and the duration table
+//! are [`unit`].
 
 use serde::Serialize;
 
