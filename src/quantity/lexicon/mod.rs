@@ -2,6 +2,8 @@
 //! units and the context words that make a number something else (a date, a
 //! measure, a reference). Every lookup takes an ASCII-lowercased word.
 
+use super::unit::DurationUnit;
+
 pub(crate) mod context;
 pub(crate) mod currencies;
 pub(crate) mod qualifiers;
@@ -98,9 +100,10 @@ pub(crate) fn scale_suffix(w: &[u8], spaced: bool) -> Option<f64> {
 }
 
 /// The unit of a duration, normalised to the plural the spec names, with a
-/// factor for units it folds into another ("decades" are ten years).
+/// factor for units it folds into another ("decades" are ten years). The
+/// names are those of the one duration table, [`crate::quantity::unit::DURATIONS`].
 pub(crate) fn duration_unit(w: &[u8]) -> Option<(&'static str, f64)> {
-    Some(match w {
+    let (name, f) = match w {
         b"year" | b"years" | b"yr" | b"yrs" => ("years", 1.0),
         b"decade" | b"decades" => ("years", 10.0),
         b"month" | b"months" => ("months", 1.0),
@@ -110,7 +113,8 @@ pub(crate) fn duration_unit(w: &[u8]) -> Option<(&'static str, f64)> {
         b"minute" | b"minutes" | b"mins" => ("minutes", 1.0),
         b"second" | b"seconds" | b"secs" => ("seconds", 1.0),
         _ => return None,
-    })
+    };
+    DurationUnit::named(name).map(|d| (d.name(), f))
 }
 
 /// Units of measure written with their case ("MW", "C" for Celsius).
