@@ -93,6 +93,7 @@ pub(crate) fn evidence(
         diff: None,
         error: None,
         reason: None,
+        binding: None,
     }
 }
 
