@@ -1109,6 +1109,13 @@ impl Sc<'_> {
                 // "+44 20 7946 0958": a phone number.
                 return Err(self.chain_end(i));
             }
+        }
+        if left == i && self.phone_at(i) {
+            // "800 555 019": a phone number.
+            return Err(self.chain_end(i));
+        }
+        if left == i && i > 0 {
+            let p = b[i - 1];
             if p == b'-'
                 && i >= 2
                 && (b[i - 2].is_ascii_alphanumeric()
@@ -1312,6 +1319,10 @@ impl Sc<'_> {
             {
                 // "two thirds", "five eighths": a fraction, not a count.
                 return Err(we);
+            }
+            if matches!(l, b"min" | b"mins" | b"minute" | b"minutes") && l2 == b"read" {
+                // "5 min read": a page's reading-time counter, not a figure.
+                return Err(next2.map_or(we, |x| x.1));
             }
             if l == b"percent" || l == b"percents" || l == b"pct" || l == b"percentage" {
                 percent = true;
@@ -1637,6 +1648,17 @@ impl Sc<'_> {
             start = qs;
         }
 
+        // Ages stated without "years old": "aged over 80", "who was 91",
+        // "died at 91" (spec: ages are not figures).
+        if bare
+            && (num.plain_int || num.words)
+            && value <= 120.0
+            && self.noun_after(end).is_none()
+            && self.age_before(start, floor)
+        {
+            return Err(self.reference_tail(end));
+        }
+
         // Years: a bare four-digit number is a year unless it counts something.
         if bare
             && num.plain_int
@@ -1941,6 +1963,76 @@ impl Sc<'_> {
         Ok((raw, next))
     }
 
+    /// Whether the words before `start` (a figure with its qualifier) make
+    /// it an age: "aged (over) 80", "who was 91", "the victim is 91",
+    /// "died at 91".
+    fn age_before(&self, start: usize, floor: usize) -> bool {
+        let b = self.b;
+        let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| -> Vec<u8> {
+            span.and_then(|(s, e)| lower(&b[s..e], buf).map(|l| l.to_vec()))
+                .unwrap_or_default()
+        };
+        let Some(w1) = self.prev_word(start, floor.min(start)) else {
+            return false;
+        };
+        // Only plain spaces between the words: "was, 91" is something else.
+        if self.back_hs(start) != w1.1 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        let l1 = word(Some(w1), &mut buf);
+        if matches!(l1.as_slice(), b"aged" | b"age") {
+            return true;
+        }
+        let w2 = self
+            .prev_word(w1.0, floor.min(w1.0))
+            .filter(|&(_, e)| self.back_hs(w1.0) == e);
+        let l2 = word(w2, &mut buf);
+        match l1.as_slice() {
+            b"was" | b"is" => matches!(
+                l2.as_slice(),
+                b"who" | b"victim" | b"man" | b"woman" | b"boy" | b"girl" | b"he" | b"she"
+            ),
+            b"at" => matches!(l2.as_slice(), b"died" | b"dies" | b"dead"),
+            _ => false,
+        }
+    }
+
+    /// Whether a phone number starts at `i`: three or more digit groups of
+    /// two digits or more joined by single spaces or hyphens ("800 555 019",
+    /// "0800 123 4567"), or two where the first starts with a zero ("020
+    /// 7946"). A count is never written so (digits group with commas, and two
+    /// numbers separated by a space are two numbers).
+    fn phone_at(&self, i: usize) -> bool {
+        let b = self.b;
+        let mut j = i;
+        let mut groups = 0;
+        let mut leading_zero = false;
+        loop {
+            let s = j;
+            while self.digit(j) {
+                j += 1;
+            }
+            if j - s < 2 {
+                return false;
+            }
+            if groups == 0 {
+                leading_zero = b[s] == b'0';
+            }
+            groups += 1;
+            if matches!(b.get(j), Some(b' ' | b'-')) && self.digit(j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A group glued to letters or joined to more digits by a comma or a
+        // full stop is part of something else.
+        let glued = matches!(b.get(j), Some(c) if c.is_ascii_alphabetic())
+            || matches!(b.get(j), Some(b',' | b'.')) && self.digit(j + 1);
+        !glued && (groups >= 3 || groups == 2 && leading_zero)
+    }
+
     /// The end of a chain of digit groups joined by spaces, hyphens, dots or
     /// brackets, from `j` (a phone or reference number).
     fn chain_end(&self, mut j: usize) -> usize {
@@ -2037,7 +2129,7 @@ impl Sc<'_> {
         } else if let Some((s, e)) = self.next_word(end)
             && matches!(
                 b[s..e].to_ascii_lowercase().as_slice(),
-                b"to" | b"and" | b"or"
+                b"to" | b"and" | b"or" | b"of"
             )
         {
             e
