@@ -97,7 +97,7 @@ pub fn draft(body: &str, media: Media) -> Draft {
         .map(|s| is_heading(s, title.as_deref()))
         .collect();
     let figures: Vec<Vec<Figure>> = sentences.iter().map(|s| quantity::find(s)).collect();
-    let quotes = unique_quotations(quotations(&sentences), &headings);
+    let quotes = unique_quotations(&quotations(&sentences), &headings);
     let mut quote_iter = quotes.into_iter().peekable();
     // The figures drafted so far, by sentence and span: a later statement of
     // the same figure that the comparer can only bind there is a repeat.
@@ -307,7 +307,7 @@ fn bind(
 /// Quotations once each: a quotation whose words another one holds (the
 /// headline quoting part of the body's quotation, or the same words twice)
 /// is dropped, keeping the one in the body.
-fn unique_quotations(quotes: Vec<Quotation>, headings: &[bool]) -> Vec<Quotation> {
+fn unique_quotations(quotes: &[Quotation], headings: &[bool]) -> Vec<Quotation> {
     let folded: Vec<Vec<String>> = quotes
         .iter()
         .map(|q| {
@@ -334,10 +334,10 @@ fn unique_quotations(quotes: Vec<Quotation>, headings: &[bool]) -> Vec<Quotation
                 }
                 // The same words twice: keep the body's, else the first.
                 let other_heading = in_heading(&quotes[j]);
-                if in_heading(q) != other_heading {
-                    in_heading(q)
-                } else {
+                if in_heading(q) == other_heading {
                     j < i
+                } else {
+                    in_heading(q)
                 }
             })
         })

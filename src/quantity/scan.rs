@@ -1969,7 +1969,7 @@ impl Sc<'_> {
     fn age_before(&self, start: usize, floor: usize) -> bool {
         let b = self.b;
         let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| -> Vec<u8> {
-            span.and_then(|(s, e)| lower(&b[s..e], buf).map(|l| l.to_vec()))
+            span.and_then(|(s, e)| lower(&b[s..e], buf).map(<[u8]>::to_vec))
                 .unwrap_or_default()
         };
         let Some(w1) = self.prev_word(start, floor.min(start)) else {
