@@ -2,14 +2,15 @@
 //! supports the claim (spec: "What a figure states as evidence", "Comparing,
 //! source by source").
 //!
-//! The figure tied to a claim is the candidate nearest the claim's last
-//! `about` entry, preferring one with no clause boundary between them, so
-//! that in "killed two and injured 15" the dead are two, never 15.
+//! Which candidate is the claim's is the binding rule's call (`bind`); this
+//! module relates the bound figure to the claim's interval, and holds the
+//! clause boundaries and distances the rule measures with.
 
 use std::ops::Range;
 
 use crate::quantity::{Figure, Fit, Interval, Tolerance, evidence};
 
+use super::bind::{self, ClaimSide, Passage, Step, Terms};
 use super::index::{SentenceFigure, SourceIndex};
 use super::{Relation, SourceVerdict};
 use crate::text::words;
@@ -37,14 +38,16 @@ pub(crate) fn relation(claim: &Figure, tolerance: Option<Tolerance>, found: &Fig
 
 /// Whether the text in `range` (byte offsets) between a figure and an
 /// `about` word holds a clause boundary: one of the sentence's `marks`.
-fn marks_within(marks: &[u32], range: Range<usize>) -> bool {
+pub(crate) fn marks_within(marks: &[u32], range: Range<usize>) -> bool {
     let i = marks.partition_point(|&m| (m as usize) < range.start);
     marks.get(i).is_some_and(|&m| (m as usize) < range.end)
 }
 
 /// Where a sentence has clause boundaries: the byte offsets of its commas
 /// (not inside a number), semicolons, colons, dashes, spaced hyphens and
-/// brackets, and of the words and, or, but, while, whereas.
+/// brackets, and of the words and, or, but, while, whereas, and of the
+/// prepositions that open another noun's phrase (on, against, compared with,
+/// versus, from).
 /// Found once per sentence, so a long sentence is not rescanned for every
 /// candidate.
 pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
@@ -74,7 +77,17 @@ pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
             .filter(|w| {
                 matches!(
                     w.folded.as_str(),
-                    "and" | "or" | "but" | "while" | "whereas"
+                    "and"
+                        | "or"
+                        | "but"
+                        | "while"
+                        | "whereas"
+                        | "on"
+                        | "against"
+                        | "compared"
+                        | "versus"
+                        | "vs"
+                        | "from"
                 )
             })
             .map(|w| w.start as u32),
@@ -87,9 +100,9 @@ pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
 /// (category, words between, after the occurrence). Category 0: no clause
 /// boundary between them; 1: a boundary but the same sentence; 2: other
 /// sentences.
-type Distance = (u8, usize, bool);
+pub(crate) type Distance = (u8, usize, bool);
 
-fn distance(
+pub(crate) fn distance(
     idx: &SourceIndex,
     sentence: usize,
     f: &SentenceFigure,
@@ -117,7 +130,7 @@ fn distance(
 /// The occurrences (sorted by start) that can be the nearest to figure
 /// `f`: the first one after it, and those before or over it back to where
 /// none can end later. `max_len`: the longest occurrence.
-fn nearest<'a>(
+pub(crate) fn nearest<'a>(
     occurrences: &'a [Range<usize>],
     max_len: usize,
     f: &SentenceFigure,
@@ -142,65 +155,48 @@ pub(crate) struct Pick {
     pub sentence: usize,
     pub figure: usize,
     pub relation: Relation,
+    /// The binding step that decided, and the candidates set aside.
+    pub step: Step,
+    pub set_aside: Vec<(usize, usize, Step)>,
 }
 
-/// Chooses the passage's figure among the candidates, as the tie rule
-/// says, and relates it to the claim. `None`: no candidate.
+/// What a passage gives: no candidate, candidates none of which the text
+/// binds to the claim, or the claim's figure.
+pub(crate) enum Picked {
+    NoCandidate,
+    Nothing,
+    Figure(Pick),
+}
+
+/// Binds the passage's figure to the claim (`bind`) and relates it.
 pub(crate) fn pick(
     idx: &SourceIndex,
     window: &Range<usize>,
-    last_term: &[Range<usize>],
+    terms: &Terms<'_>,
     claim: &Figure,
     tolerance: Option<Tolerance>,
-) -> Option<Pick> {
-    let words = idx.sentence_start[window.start]..idx.sentence_start[window.end];
-    let from = last_term.partition_point(|r| r.start < words.start);
-    let to = last_term.partition_point(|r| r.start < words.end);
-    let occurrences = &last_term[from..to];
-    let max_len = occurrences
-        .iter()
-        .map(ExactSizeIterator::len)
-        .max()
-        .unwrap_or(0);
-    let mut best: Option<((u8, usize, bool), usize, usize)> = None;
-    for s in window.clone() {
-        for (i, f) in idx.figures(s).iter().enumerate() {
-            if !is_candidate(claim, &f.figure) {
-                continue;
-            }
-            // Its closest occurrence; between equals, the better placed.
-            let Some(d) = nearest(occurrences, max_len, f)
-                .map(|occ| distance(idx, s, f, occ))
-                .min_by_key(|&(cat, between, after)| (between, cat, after))
-            else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|(bd, _, _)| d < *bd) {
-                best = Some((d, s, i));
-            }
+    side: &ClaimSide,
+) -> Picked {
+    match bind::bind(idx, window, terms, claim, side) {
+        Passage::NoCandidate => Picked::NoCandidate,
+        Passage::Nothing => Picked::Nothing,
+        Passage::Figure(b) => {
+            let found = &idx.figures(b.sentence)[b.figure].figure;
+            Picked::Figure(Pick {
+                sentence: b.sentence,
+                figure: b.figure,
+                relation: relation(claim, tolerance, found),
+                step: b.step,
+                set_aside: b.set_aside,
+            })
         }
     }
-    let (d, sentence, figure) = best?;
-    // Across a clause boundary the tie is a guess. When the chosen figure's
-    // own clause names another event ("15 injured, none killed"), it counts
-    // that event, not the claim's: the passage gives nothing rather than a
-    // verdict on someone else's figure (a false match is the worst failure;
-    // falling back to a farther candidate would only guess worse).
-    if d.0 > 0 && tied_elsewhere(idx, sentence, &idx.figures(sentence)[figure], occurrences) {
-        return None;
-    }
-    let found = &idx.figures(sentence)[figure].figure;
-    Some(Pick {
-        sentence,
-        figure,
-        relation: relation(claim, tolerance, found),
-    })
 }
 
 /// Whether the clause holding figure `f` (sentence `s`) also holds an
 /// event word of its own ("injured", "dead", "damaged") that is not one of
 /// the claim's term occurrences: then the figure counts that event.
-fn tied_elsewhere(
+pub(crate) fn tied_elsewhere(
     idx: &SourceIndex,
     s: usize,
     f: &SentenceFigure,
@@ -227,7 +223,7 @@ fn tied_elsewhere(
 /// Words that say what happened to what a figure counts: the casualty and
 /// damage words news figures are tied to. A closed list, so an ordinary verb
 /// ("buried", "said") never unties a figure.
-fn is_event_word(word: &str) -> bool {
+pub(crate) fn is_event_word(word: &str) -> bool {
     const STEMS: &[&str] = &[
         "kill",
         "dead",

@@ -12,6 +12,7 @@
 //! into sentences (`fetch` and `text` do), and it knows nothing of locks.
 
 mod about;
+mod bind;
 mod figure;
 mod index;
 mod quote;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use crate::claims::{Body, Claim};
 use crate::quantity::Figure;
 
+pub use bind::Step;
 pub use index::SourceIndex;
 
 /// A claim's verdict (spec: "The claim's verdict").
@@ -111,6 +113,28 @@ pub struct Evidence {
     pub diff: Option<Vec<DiffOp>>,
     /// Why the source could not be read.
     pub error: Option<String>,
+    /// How the figure found was bound to the claim (figure claims).
+    pub binding: Option<Binding>,
+}
+
+/// Which step of the binding rule tied the figure found to the claim's
+/// term, and which candidates of the passage it set aside and why, so that
+/// a wrong binding can be seen and reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Binding {
+    /// The step that decided.
+    pub step: Step,
+    /// The passage's candidates the rule set aside.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A candidate the binding rule set aside.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetAside {
+    /// The figure's words.
+    pub text: String,
+    /// The step that set it aside.
+    pub step: Step,
 }
 
 /// A claim's verdict with its evidence, source by source.
@@ -143,6 +167,10 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
         Body::Quote { quote } => crate::text::words(quote),
         _ => Vec::new(),
     };
+    let side = match &claim.body {
+        Body::Figure { figure, .. } => bind::ClaimSide::new(&claim.text, figure),
+        _ => bind::ClaimSide::default(),
+    };
     let evidence: Vec<Evidence> = sources
         .iter()
         .map(|source| {
@@ -156,6 +184,7 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 others: Vec::new(),
                 diff: None,
                 error: None,
+                binding: None,
             };
             match source.text {
                 Err(reason) => {
@@ -165,7 +194,7 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 Ok(idx) => match &claim.body {
                     Body::Figure {
                         figure, tolerance, ..
-                    } => compare_figure(&mut ev, idx, &terms, figure, *tolerance),
+                    } => compare_figure(&mut ev, idx, &terms, figure, *tolerance, &side),
                     Body::Quote { quote } => {
                         compare_quote(&mut ev, idx, &terms, quote, &quote_words);
                     }
@@ -225,17 +254,30 @@ fn compare_figure(
     terms: &[about::Term],
     claim: &Figure,
     tolerance: Option<crate::claims::Tolerance>,
+    side: &bind::ClaimSide,
 ) {
     let Some(_) = terms.last() else {
         return;
     };
     let located = about::Located::new(terms, idx);
-    let last = &located.occurrences[terms.len() - 1];
+    let (others, last) = located.occurrences.split_at(terms.len() - 1);
+    let bind_terms = bind::Terms {
+        last: &last[0],
+        others,
+    };
     for size in 1..=3 {
         let mut first_mismatch = None;
+        let mut had_candidate = false;
         for window in located.passages(size, idx.len()) {
-            let Some(pick) = figure::pick(idx, &window, last, claim, tolerance) else {
-                continue;
+            let pick = match figure::pick(idx, &window, &bind_terms, claim, tolerance, side) {
+                figure::Picked::NoCandidate => continue,
+                figure::Picked::Nothing => {
+                    // Candidates all bound elsewhere: nothing, but this
+                    // size of passage has spoken.
+                    had_candidate = true;
+                    continue;
+                }
+                figure::Picked::Figure(pick) => pick,
             };
             if figure::verdict(pick.relation) == SourceVerdict::Match {
                 // The first passage that gave `match` decides the evidence.
@@ -250,6 +292,9 @@ fn compare_figure(
             fill_figure(ev, idx, window, &pick);
             return;
         }
+        if had_candidate {
+            return;
+        }
     }
 }
 
@@ -257,6 +302,17 @@ fn fill_figure(ev: &mut Evidence, idx: &SourceIndex, window: Range<usize>, pick:
     ev.verdict = figure::verdict(pick.relation);
     ev.relation = Some(pick.relation);
     ev.found = Some(idx.figures(pick.sentence)[pick.figure].figure.clone());
+    ev.binding = Some(Binding {
+        step: pick.step,
+        set_aside: pick
+            .set_aside
+            .iter()
+            .map(|&(s, i, step)| SetAside {
+                text: idx.figures(s)[i].figure.text.clone(),
+                step,
+            })
+            .collect(),
+    });
     ev.others = window
         .clone()
         .flat_map(|s| {

@@ -114,12 +114,17 @@ pub struct Figure {
     pub restated: Option<Box<Figure>>,
 }
 
+mod attach;
 pub mod evidence;
 mod lexicon;
+mod number;
+mod qualify;
+mod rules;
 mod scan;
 #[cfg(test)]
 mod tests;
 pub mod unit;
+mod vague;
 
 pub use evidence::Tolerance;
 pub use unit::Unit;
@@ -160,6 +165,32 @@ pub fn find(text: &str) -> Vec<Figure> {
 pub fn find_each(text: &str, mut each: impl FnMut(Figure)) {
     let mut chars = CharCursor::default();
     scan::scan(text, &mut |raw| each(finish(text, raw, &mut chars)));
+}
+
+/// A number in a text that a named rule says is no figure ("a date", "a
+/// measure"): what `factcheck quantities` leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// The rule's name ("measure", "year", "named-number").
+    pub rule: &'static str,
+    /// Why such a number is no figure.
+    pub why: &'static str,
+    /// Start of the number in Unicode scalar values (chars).
+    pub start: usize,
+}
+
+/// Every number in `text` that a rule rejected, in order, with the rule.
+#[must_use]
+pub fn rejections(text: &str) -> Vec<Rejection> {
+    let mut chars = CharCursor::default();
+    rules::rejections(text)
+        .into_iter()
+        .map(|(rule, at)| Rejection {
+            rule: rule.name,
+            why: rule.why,
+            start: chars.at(text, at),
+        })
+        .collect()
 }
 
 /// Reads a claim's `value` as exactly one figure (spec: "`value` must parse
