@@ -370,7 +370,12 @@ fn read_all(
             None => Err("not fetched".to_owned()),
             Some(Err(unreachable)) => Err(unreachable.reason.clone()),
             Some(Ok(doc)) => text::sentences(&doc.text, doc.media, select.as_deref())
-                .map(SourceIndex::new)
+                .map(|sentences| {
+                    let review = (doc.media == text::Media::Html)
+                        .then(|| text::claim_review(&doc.text))
+                        .flatten();
+                    SourceIndex::new(sentences).with_review(review)
+                })
                 .map_err(|e| e.to_string()),
         }
     };

@@ -93,6 +93,7 @@ pub(crate) fn evidence(
         diff: None,
         error: None,
         binding: None,
+        source_review: None,
     }
 }
 

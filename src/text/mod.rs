@@ -8,12 +8,14 @@
 //! control characters, bidirectional controls and invisible characters out of
 //! sentences, so reports never carry them.
 
+mod claimreview;
 mod depth;
 mod html;
 mod markdown;
 mod split;
 mod words;
 
+pub use claimreview::{ClaimReview, claim_review};
 pub use words::{Word, fold, words};
 
 use split::Collector;
