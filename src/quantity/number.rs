@@ -170,7 +170,11 @@ impl Sc<'_> {
                 (1, true)
             } else {
                 let l = self.hs_len(j);
-                if l == 0 {
+                // Two numbers separated by an ordinary space are two ("400
+                // 737 Max jets"); a chain of three groups or more is one
+                // number written with spaces ("1 234 567").
+                let chain = grouped || self.hs_len(j + 4) == 1 && self.three(j + 5);
+                if l == 0 || l == 1 && !chain {
                     break;
                 }
                 (l, false)

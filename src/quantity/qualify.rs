@@ -58,9 +58,34 @@ impl Sc<'_> {
     /// first not smaller, are a score.
     pub(crate) fn range(&self, c: &mut Cand) -> Result<(), Reject> {
         let b = self.b;
-        let change = context::change_word(c.pl());
+        if c.unit.is_none()
+            && !c.percent
+            && let Some(e) = self.measure_range(c.end)
+        {
+            return Err(rules::MEASURE_RANGE.at(e));
+        }
+        if self.change_before(c.left, c.floor) {
+            // A change states two figures ("from 0.90 to 1.23 per cent"): the
+            // earlier value takes the later one's percent or currency.
+            if c.unit.is_none()
+                && !c.between
+                && let Some((_, Some(u2), _, _)) =
+                    self.range_after(c.end, false, false, c.unit, c.percent, &c.num)
+                && self.is_word(self.next_word(c.end), b"to")
+            {
+                c.unit = Some(u2);
+                if u2 == "%" {
+                    c.kind = Kind::Percent;
+                } else if lexicon::iso_code(u2.as_bytes()).is_some() {
+                    c.kind = Kind::Money;
+                } else {
+                    c.unit = None;
+                }
+            }
+            return Ok(());
+        }
         if let Some((v2, u2, p2, e2)) =
-            self.range_after(c.end, c.between, change, c.unit, c.percent, &c.num)
+            self.range_after(c.end, c.between, false, c.unit, c.percent, &c.num)
         {
             let mut a = c.value;
             if c.num.scaled == 1.0 && p2 > 1.0 && a * p2 <= v2 {
@@ -94,6 +119,62 @@ impl Sc<'_> {
             c.start = c.left;
         }
         Ok(())
+    }
+
+    /// Whether a word of change governs the figure starting at `left`: one
+    /// of the three words before it ("fell 12% to", "down by 30 to 126",
+    /// "rose from 5 to"), so "X to Y" after it is a change, not a range.
+    fn change_before(&self, left: usize, floor: usize) -> bool {
+        let mut p = left;
+        for _ in 0..3 {
+            let Some((s, e)) = self.prev_word(p, floor) else {
+                return false;
+            };
+            let mut buf = [0u8; 24];
+            if lower(&self.b[s..e], &mut buf).is_some_and(context::change_word) {
+                return true;
+            }
+            p = s;
+        }
+        false
+    }
+
+    /// The end of a range of measures after `end`: "3 to 5 kilometres",
+    /// "5-6 mm", "between 3 and 5 km" (every part of it is no figure).
+    fn measure_range(&self, end: usize) -> Option<usize> {
+        let b = self.b;
+        let p = self.skip_hs(end);
+        let q = if b.get(p) == Some(&b'-') {
+            p + 1
+        } else if b[p.min(b.len())..].starts_with("–".as_bytes())
+            || b[p.min(b.len())..].starts_with("—".as_bytes())
+        {
+            p + 3
+        } else {
+            let (ws, we) = self.next_word(end)?;
+            let w = &b[ws..we];
+            if !(w.eq_ignore_ascii_case(b"to")
+                || w.eq_ignore_ascii_case(b"and")
+                || w.eq_ignore_ascii_case(b"or"))
+            {
+                return None;
+            }
+            we
+        };
+        let r = self.skip_hs(q);
+        if !(self.digit(r) || self.letter(r)) {
+            return None;
+        }
+        let n2 = self.number(r).ok()?;
+        let e = n2.end;
+        if self.letter(e) {
+            // A glued "m" may be millions ("5-6m people"): read as its figure says.
+            let we = self.word_end(e);
+            let w = &b[e..we];
+            return (w != b"m" && w != b"M" && lexicon::measure_unit(w)).then_some(we);
+        }
+        let (ws, we) = self.next_word(e)?;
+        lexicon::measure_unit(&b[ws..we]).then_some(we)
     }
 
     /// A ratio makes a percentage: "one in five", "1 out of 3".

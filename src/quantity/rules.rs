@@ -183,6 +183,15 @@ pub(crate) static VAGUE_TITLE: Rule = shape(
     "a capitalised vague word inside a sentence is a title",
     &["She starred in The Thousands last year."],
 );
+pub(crate) static MEASURE_RANGE: Rule = shape(
+    "measure-range",
+    "a range of measures is no figure, and no part of it is (between 3 and 5 kilometres, 5-6 mm)",
+    &[
+        "Walk between 3 and 5 kilometres a day.",
+        "Cut 5-6 mm strips.",
+        "It grew 2 to 3 inches.",
+    ],
+);
 pub(crate) static SCORE: Rule = shape(
     "score",
     "two bare numbers joined by a dash, the first not smaller, are a score or a tally",
@@ -269,6 +278,22 @@ pub(crate) static AGE_OF: Rule = Rule {
     }),
 };
 
+/// A plural noun after the number makes it a count: "told Reuters 15
+/// people". A capitalised plural does so only in a Title Case headline
+/// ("Hits Kyiv With 100 Drones": the word before the number is a function
+/// word, or the word before that is capitalised too), not after a brand
+/// ("Boeing 787 Dreamliners").
+fn title_case_count(sc: &Sc, c: &Cand, ps: usize) -> bool {
+    sc.plural_after(c.end)
+        && (sc
+            .next_word(c.end)
+            .is_some_and(|(s, _)| sc.b[s].is_ascii_lowercase())
+            || lexicon::stop_word(c.pl())
+            || sc
+                .prev_word(ps, c.floor.min(ps))
+                .is_some_and(|(s, _)| sc.b[s].is_ascii_uppercase()))
+}
+
 pub(crate) static NAMED_NUMBER: Rule = Rule {
     name: "named-number",
     why: "a capitalised word right before a bare number names it (Apollo 11, Boeing 737)",
@@ -289,7 +314,27 @@ pub(crate) static NAMED_NUMBER: Rule = Rule {
             && !lexicon::month(pl, written)
             && qualifiers::before(&[pl]).is_none()
             && written.len() > 1
-            && !sc.plural_after(c.end))
+            && !title_case_count(sc, c, ps))
+        .then_some(c.skip)
+    }),
+};
+
+pub(crate) static SECOND_NUMBER: Rule = Rule {
+    name: "second-number",
+    why: "the second of two numbers in a row names what the first counts (five 787 Dreamliners, 400 737 Max jets)",
+    examples: &[
+        "They ordered five 787 Dreamliners.",
+        "The airline took 400 737 Max jets.",
+    ],
+    test: Some(|sc, c| {
+        let b = sc.b;
+        let q = sc.back_hs(c.left);
+        (c.bare
+            && c.num.plain_int
+            && c.floor > 0
+            && q == c.floor
+            && q < c.left
+            && b[q - 1].is_ascii_alphanumeric())
         .then_some(c.skip)
     }),
 };
@@ -494,6 +539,7 @@ pub(crate) static CONTEXT: &[&Rule] = &[
     &GROUP_OF,
     &AGE_OF,
     &NAMED_NUMBER,
+    &SECOND_NUMBER,
     &CLOCK_DECIMAL,
     &DOTTED_REFERENCE,
     &CAPITALISED_NUMBER_WORD,
@@ -527,6 +573,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &GLUED_K,
     &MONEY_PERCENT,
     &VAGUE_TITLE,
+    &MEASURE_RANGE,
     &SCORE,
     &DATE_DAY,
     &NUMBERED_PERIOD,
@@ -534,6 +581,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &GROUP_OF,
     &AGE_OF,
     &NAMED_NUMBER,
+    &SECOND_NUMBER,
     &CLOCK_DECIMAL,
     &DOTTED_REFERENCE,
     &CAPITALISED_NUMBER_WORD,
