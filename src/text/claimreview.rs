@@ -150,8 +150,7 @@ fn item_value(el: ElementRef<'_>) -> Option<String> {
     let raw = v
         .attr("content")
         .or_else(|| v.attr("value"))
-        .map(str::to_owned)
-        .unwrap_or_else(|| el.text().collect::<Vec<_>>().join(" "));
+        .map_or_else(|| el.text().collect::<Vec<_>>().join(" "), str::to_owned);
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
 }
@@ -196,10 +195,12 @@ fn true_like(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// (page, rating, claim reviewed, top of scale)
+    /// What a page gives: (rating, claim reviewed, top of scale).
+    type Want<'a> = Option<(&'a str, Option<&'a str>, bool)>;
+
     #[test]
     fn reviews_in_json_ld_and_microdata() {
-        let cases: &[(&str, Option<(&str, Option<&str>, bool)>)] = &[
+        let cases: &[(&str, Want<'_>)] = &[
             (
                 r#"<html><head><script type="application/ld+json">
                 {"@context": "https://schema.org", "@type": "ClaimReview",
