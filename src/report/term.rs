@@ -97,8 +97,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         );
         for claim in &file.claims {
             claim_line(&mut out, claim, options);
-            let fails = claim.fails(&options.fail_on);
-            if fails || claim.changed_since_review {
+            if claim.failing || claim.changed_since_review || options.verbose {
                 details(&mut out, claim, width, color);
             } else if statement_matched(claim) {
                 let note = vec![(Style::Dim, format!("note: {STATEMENT_NOTE}"))];
@@ -127,7 +126,7 @@ fn claim_line(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     if claim.changed_since_review {
         line.push_str(&paint("  (changed since review)", Style::Yellow, color));
     }
-    if claim.fails(&options.fail_on) {
+    if claim.failing {
         line.push_str(&paint("  FAIL", Style::Bold, color));
     }
     out.push_str(&line);
@@ -267,6 +266,35 @@ fn evidence_lines(out: &mut String, evidence: &EvidenceReport, width: usize, col
             color,
         ));
     }
+    if let Some(binding) = &evidence.binding {
+        let mut text = binding.step.name().to_string();
+        if !binding.set_aside.is_empty() {
+            let aside: Vec<String> = binding
+                .set_aside
+                .iter()
+                .map(|a| format!("{} ({})", clean(&a.text), a.step.name()))
+                .collect();
+            let _ = write!(text, "; set aside: {}", aside.join(", "));
+        }
+        out.push_str(&wrap(
+            &[(Style::Dim, "bound by:".into()), (Style::Plain, text)],
+            10,
+            width,
+            color,
+        ));
+    }
+    if let Some(review) = &evidence.source_review {
+        let mut text = format!("rated {}", clean(&review.rating));
+        if let Some(claim) = &review.claim_reviewed {
+            let _ = write!(text, ": “{}”", clean(claim));
+        }
+        out.push_str(&wrap(
+            &[(Style::Dim, "fact-check:".into()), (Style::Plain, text)],
+            10,
+            width,
+            color,
+        ));
+    }
     if let Some(diff) = &evidence.diff {
         out.push_str(&wrap(&diff_spans("quote diff:", diff), 10, width, color));
     }
@@ -306,7 +334,7 @@ fn diff_spans(label: &str, diff: &[DiffOp]) -> Vec<(Style, String)> {
 
 fn summary_line(out: &mut String, report: &Report, options: &RenderOptions) {
     let color = options.color;
-    let tally = Tally::of(report, &options.fail_on);
+    let tally = Tally::of(report);
     let mut parts = Vec::new();
     for verdict in VERDICTS {
         let n = report.summary.count(verdict);
