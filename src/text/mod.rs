@@ -12,6 +12,7 @@ mod claimreview;
 mod depth;
 mod html;
 mod markdown;
+pub mod pdf;
 mod split;
 mod words;
 
