@@ -2,6 +2,8 @@
 //! it against a local source, verdicts and the `stated` interval the report
 //! shows (spec, second revision; the duration table with seconds).
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::factcheck;
@@ -43,10 +45,12 @@ fn verdicts_and_stated_intervals_follow_the_one_rule() {
     std::fs::write(dir.path().join("source.txt"), SOURCE).unwrap();
     let mut toml = String::from("[article]\ntitle = \"Evidence\"\n");
     for (id, value, about, ..) in CLAIMS {
-        toml.push_str(&format!(
+        write!(
+            toml,
             "\n[[claim]]\nid = \"{id}\"\ntext = \"t\"\nvalue = \"{value}\"\n\
              about = [\"{about}\"]\nsources = [\"source.txt\"]\n"
-        ));
+        )
+        .unwrap();
     }
     std::fs::write(dir.path().join("claims.toml"), toml).unwrap();
     let out = factcheck()
