@@ -9,6 +9,7 @@
 )]
 mod check;
 mod errors;
+mod gate;
 mod help;
 mod hostile;
 mod interrupt;
@@ -16,6 +17,10 @@ mod new;
 mod quantities;
 mod read;
 mod review;
+/// The local HTTP server the fetch tests use, for sources served over HTTP.
+#[path = "../fetch/server.rs"]
+#[allow(dead_code, clippy::duplicate_mod)]
+mod server;
 mod validate;
 
 use assert_cmd::Command;
