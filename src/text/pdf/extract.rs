@@ -16,6 +16,10 @@ use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
 
 use super::{Limits, PdfError};
 
+/// The most tokens (operators and operands) of one content stream that are
+/// interpreted: about 150 MB of parsed operators at worst.
+const MAX_STREAM_TOKENS: usize = 250_000;
+
 /// One character drawn on a page, in the page's coordinates (points, origin
 /// at the media box's lower left, y upwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -308,6 +312,16 @@ impl<'a> Interpreter<'a> {
         mut state: State,
         out: &mut Vec<Glyph>,
     ) -> Result<(), PdfError> {
+        // lopdf holds a stream's every operator at once (hundreds of bytes
+        // each); a stream of more tokens than a dense page's is skipped so
+        // its memory stays bounded (a real page has tens of thousands).
+        let tokens = content
+            .split(u8::is_ascii_whitespace)
+            .filter(|t| !t.is_empty())
+            .count();
+        if tokens > MAX_STREAM_TOKENS {
+            return Ok(());
+        }
         let Ok(content) = Content::decode(content) else {
             return Ok(());
         };
