@@ -378,3 +378,106 @@ fn new_never_replaces_a_claim_file_without_force() {
     assert_eq!(forced.status.code(), Some(0));
     assert!(std::fs::read_to_string(&out).unwrap().contains("[[claim]]"));
 }
+
+/// In `value` a bare number is a count (it used to be refused as "holds no
+/// figure", "1125" read as a year).
+#[test]
+fn a_bare_number_in_value_is_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.toml"),
+        "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"jobs\"\ntext = \"1125 jobs went\"\nvalue = \"1125\"\nabout = [\"jobs\"]\n\n\
+         [[claim]]\nid = \"one\"\ntext = \"one died\"\nvalue = \"one\"\nabout = [\"died\"]\n",
+    )
+    .unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["check", "--offline", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stated = &json["files"][0]["claims"][0]["stated"];
+    assert_eq!(
+        (stated["kind"].as_str(), stated["low"].as_f64()),
+        (Some("count"), Some(1125.0))
+    );
+    assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
+}
+
+/// Commands find the project root from any folder below it, and a path that
+/// is not a claim file is one clear line (it used to fail with "claims: no
+/// such file or directory", and an article was parsed as TOML, ten errors).
+#[test]
+fn paths_from_below_the_root_and_a_non_toml_path() {
+    let site = Site::new(BEFORE);
+    std::fs::create_dir_all(site.path().join("claims/deep")).unwrap();
+    site.file("article.md", "# Strike\n\nThe strike killed 14 people.\n");
+    for (dir, args) in [
+        ("claims", vec!["check", "--format", "json"]),
+        ("claims/deep", vec!["check", "--format", "json"]),
+        ("claims", vec!["validate"]),
+    ] {
+        let out = factcheck()
+            .current_dir(site.path().join(dir))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{dir} {args:?}: {out:?}");
+        if args[0] == "check" {
+            let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let path = json["files"][0]["path"].as_str().unwrap();
+            assert!(path.ends_with("claims/a.toml"), "{path}");
+        }
+    }
+    let out = factcheck()
+        .current_dir(site.path())
+        .args(["check", "article.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("article.md") && stderr.contains("not a claim file"),
+        "{stderr}"
+    );
+}
+
+/// A source that said nothing says why (it used to say only "read; no
+/// passage is about the claim").
+#[test]
+fn not_found_says_which_about_entries_the_source_never_uses() {
+    let site = Site::new(BEFORE);
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"wounded\"\ntext = \"t\"\nvalue = \"3\"\n\
+             about = [\"strike\", \"wounded|injured\"]\nsources = [\"{}\"]\n\n\
+             [[claim]]\nid = \"cost\"\ntext = \"t\"\nvalue = \"$5 million\"\nabout = [\"officials\", \"killed\"]\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+            site.server.url("/report")
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1);
+    let reason = &evidence(&json, 0)["reason"];
+    assert_eq!(
+        reason["missing"],
+        serde_json::json!(["wounded|injured"]),
+        "{json}"
+    );
+    assert_eq!(reason["present"], serde_json::json!(["strike"]));
+    // Every entry is there, but the passages about them hold no money.
+    assert_eq!(evidence(&json, 1)["reason"]["no_figure"], true, "{json}");
+    for format in ["term", "markdown", "html"] {
+        let (_, out) = site.run(&["check", "--format", format]);
+        assert!(out.contains("never uses"), "{format}:\n{out}");
+        assert!(
+            out.contains("hold no figure of its kind"),
+            "{format}:\n{out}"
+        );
+    }
+}
