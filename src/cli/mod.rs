@@ -4,6 +4,7 @@
 
 mod accept;
 pub mod check;
+mod completions;
 mod exit;
 pub mod lockfile;
 mod new;
@@ -44,6 +45,10 @@ enum Command {
     Review(review::ReviewArgs),
     /// Writes the current evidence to the locks without asking.
     Accept(accept::AcceptArgs),
+    /// Prints a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Prints the man page (roff).
+    Man(completions::ManArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -72,5 +77,7 @@ pub fn run() -> Exit {
         Command::Read(args) => read::run(&args),
         Command::Review(args) => review::run(&args),
         Command::Accept(args) => accept::run(&args),
+        Command::Completions(args) => completions::run_completions(&args),
+        Command::Man(args) => completions::run_man(&args),
     }
 }

@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod check;
+mod completions;
 mod errors;
 mod help;
 mod hostile;
