@@ -350,6 +350,7 @@ fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
                 published: file.article.published.clone(),
             },
             claims,
+            warnings: Vec::new(),
         });
     }
     Ok(Report {
@@ -468,6 +469,7 @@ fn claim_report(claim: &Claim, outcome: compare::Outcome, locked: bool) -> Claim
     };
     ClaimReport {
         id: claim.id.clone(),
+        line: claim.line,
         kind,
         text: claim.text.clone(),
         verdict: outcome.verdict,

@@ -316,6 +316,7 @@ mod tests {
             about: about.iter().map(|s| (*s).to_owned()).collect(),
             sources: Vec::new(),
             note: None,
+            line: 0,
         }
     }
 

@@ -3,8 +3,8 @@
 //! as hostile as a page can make it.
 
 use super::{
-    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Report,
-    Summary,
+    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, FileWarning,
+    Report, Summary,
 };
 use crate::compare::{DiffOp, Op, Relation, SourceVerdict, Verdict};
 use crate::quantity::Kind;
@@ -51,6 +51,7 @@ fn evidence(source: &str, url: &str, verdict: SourceVerdict) -> EvidenceReport {
 fn claim(id: &str, kind: ClaimKind, text: &str, verdict: Verdict) -> ClaimReport {
     ClaimReport {
         id: id.to_string(),
+        line: 0,
         kind,
         text: text.to_string(),
         verdict,
@@ -62,8 +63,15 @@ fn claim(id: &str, kind: ClaimKind, text: &str, verdict: Verdict) -> ClaimReport
     }
 }
 
-/// Counts the verdicts of `files`, as the compare stage does.
-pub fn summarise(files: Vec<FileReport>) -> Report {
+/// Counts the verdicts of `files`, as the compare stage does, and gives
+/// each claim a line as a claim file of six-line claims after a six-line
+/// head would.
+pub fn summarise(mut files: Vec<FileReport>) -> Report {
+    for file in &mut files {
+        for (i, claim) in file.claims.iter_mut().enumerate() {
+            claim.line = 7 + 6 * i;
+        }
+    }
     let mut summary = Summary::default();
     for c in files.iter().flat_map(|f| &f.claims) {
         summary.claims += 1;
@@ -294,6 +302,11 @@ pub fn report() -> Report {
             accepted,
             changed,
         ],
+        warnings: vec![FileWarning {
+            line: 21,
+            column: 8,
+            message: "the claim's `text` does not occur in the article".to_string(),
+        }],
     };
 
     let mut share = claim(
@@ -329,6 +342,7 @@ pub fn report() -> Report {
             published: None,
         },
         claims: vec![share],
+        warnings: Vec::new(),
     };
 
     summarise(vec![kazan, budget])
@@ -403,6 +417,11 @@ pub fn hostile() -> Report {
             published: Some(HOSTILE.to_string()),
         },
         claims: vec![figure, quote, unreachable],
+        warnings: vec![FileWarning {
+            line: 3,
+            column: 1,
+            message: HOSTILE.to_string(),
+        }],
     }])
 }
 

@@ -4,7 +4,8 @@
 //!
 //! One file per format: `term` (people at a terminal), `json` (the spec's
 //! contract), `markdown` (a pull-request comment), `html` (one self-contained
-//! page), `junit` (CI test viewers) and `claimreview` (schema.org JSON-LD).
+//! page), `junit` (CI test viewers), `claimreview` (schema.org JSON-LD),
+//! `github` (GitHub Actions annotations) and `sarif` (code scanning).
 //! Text that came from a web page is hostile: every format escapes it for its
 //! own syntax through [`escape`], and control characters never reach a
 //! terminal. This module renders; writing the result is the caller's job.
@@ -14,10 +15,12 @@ pub mod escape;
 mod claimreview;
 #[cfg(test)]
 mod fixture;
+mod github;
 mod html;
 mod json;
 mod junit;
 mod markdown;
+mod sarif;
 mod term;
 
 use std::fmt;
@@ -48,6 +51,20 @@ pub struct FileReport {
     pub article: ArticleReport,
     /// Each claim, in file order.
     pub claims: Vec<ClaimReport>,
+    /// The claim file's warnings (a claim's text no longer in its article):
+    /// the file is checked, and `github` and `sarif` show them at their line.
+    pub warnings: Vec<FileWarning>,
+}
+
+/// A warning about a claim file, at its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileWarning {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// What deserves a look.
+    pub message: String,
 }
 
 /// The article a claim file covers.
@@ -78,6 +95,9 @@ pub enum ClaimKind {
 pub struct ClaimReport {
     /// The claim's id.
     pub id: String,
+    /// The line of its claim file where the claim starts (its `[[claim]]`
+    /// header), from 1; 0 when unknown. `github` and `sarif` point there.
+    pub line: usize,
     /// Figure, quote or statement.
     pub kind: ClaimKind,
     /// The article's sentence.
@@ -193,17 +213,24 @@ pub enum Format {
     Junit,
     /// schema.org `ClaimReview` JSON-LD.
     Claimreview,
+    /// GitHub Actions workflow commands: an annotation per failing or
+    /// changed claim.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 impl Format {
     /// Every format, in the order the CLI lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Term,
         Format::Json,
         Format::Markdown,
         Format::Html,
         Format::Junit,
         Format::Claimreview,
+        Format::Github,
+        Format::Sarif,
     ];
 
     /// The name `--format` takes.
@@ -216,6 +243,8 @@ impl Format {
             Format::Html => "html",
             Format::Junit => "junit",
             Format::Claimreview => "claimreview",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
         }
     }
 
@@ -298,6 +327,8 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         Format::Html => html::render(report, options),
         Format::Junit => junit::render(report, options),
         Format::Claimreview => claimreview::render(report, options),
+        Format::Github => github::render(report, options),
+        Format::Sarif => sarif::render(report, options),
     }
 }
 
@@ -518,7 +549,7 @@ mod tests {
         }
         let err = "xml".parse::<Format>().unwrap_err();
         assert!(
-            err.contains("term, json, markdown, html, junit, claimreview"),
+            err.contains("term, json, markdown, html, junit, claimreview, github, sarif"),
             "{err}"
         );
     }
@@ -610,6 +641,8 @@ mod tests {
             (Format::Html, "<!DOCTYPE html>"),
             (Format::Junit, "<?xml"),
             (Format::Claimreview, "["),
+            (Format::Github, "::warning "),
+            (Format::Sarif, "{"),
         ];
         for (format, start) in starts {
             let options = RenderOptions {
