@@ -6,10 +6,8 @@ mod accept;
 pub mod check;
 mod completions;
 mod exit;
-pub mod lockfile;
 mod new;
 pub mod output;
-pub mod pipeline;
 pub mod progress;
 mod quantities;
 pub mod read;
@@ -17,6 +15,7 @@ pub mod review;
 pub mod source_args;
 mod validate;
 
+pub use crate::check::lockfile;
 pub use exit::Exit;
 
 use clap::{Parser, Subcommand};

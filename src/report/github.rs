@@ -42,7 +42,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             );
         }
         for claim in &file.claims {
-            let failing = claim.fails(&options.fail_on);
+            let failing = claim.failing;
             let (level, title) = if failing {
                 (
                     "error",
@@ -142,7 +142,7 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::{self, HOSTILE};
-    use super::super::{Format, render as render_any};
+    use super::super::{Format, Gate, render as render_any};
     use super::*;
     use crate::compare::Verdict;
 
@@ -241,7 +241,7 @@ mod tests {
             .files
             .iter()
             .flat_map(|f| &f.claims)
-            .filter(|c| c.fails(&options.fail_on))
+            .filter(|c| c.failing)
             .collect();
         assert_eq!(errors.len(), failing.len());
         for (error, claim) in errors.iter().zip(&failing) {
@@ -282,19 +282,31 @@ mod tests {
 
     #[test]
     fn passing_reports_are_only_a_summary() {
-        let report = fixture::report();
-        let options = RenderOptions {
+        let mut report = fixture::report();
+        report.apply_gate(&Gate {
             fail_on: vec![Verdict::Unreachable],
-            ..RenderOptions::default()
-        };
-        let out = render(&report, &options);
-        let (commands, _) = commands(&out);
-        assert_eq!(commands.iter().filter(|c| c.name == "error").count(), 1);
-        let none = RenderOptions {
+            locked: false,
+        });
+        let out = render(&report, &RenderOptions::default());
+        let (one, _) = commands(&out);
+        assert_eq!(one.iter().filter(|c| c.name == "error").count(), 1);
+        report.apply_gate(&Gate {
             fail_on: Vec::new(),
-            ..RenderOptions::default()
-        };
-        assert!(render(&report, &none).ends_with("passed\n"));
+            locked: false,
+        });
+        assert!(render(&report, &RenderOptions::default()).ends_with("passed\n"));
+        // Under --locked the changed claim fails: an error, not a warning.
+        report.apply_gate(&Gate {
+            fail_on: Vec::new(),
+            locked: true,
+        });
+        let (locked, _) = commands(&render(&report, &RenderOptions::default()));
+        let changed: Vec<&Command> = locked
+            .iter()
+            .filter(|c| property(c, "title").is_some_and(|t| t.contains("heads-of-state")))
+            .collect();
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].name, "error");
     }
 
     /// Text that tries every way out of a command: line breaks followed by
@@ -321,16 +333,11 @@ mod tests {
 
     fn assert_contained(text: &str) {
         let report = hostile_report(text);
-        let options = RenderOptions::default();
-        let out = render(&report, &options);
+        let out = render(&report, &RenderOptions::default());
         let (commands, plain) = commands(&out);
         // Exactly the commands we write: one warning for the file, one
         // error per failing claim; one plain line, the summary.
-        let failing = report.files[0]
-            .claims
-            .iter()
-            .filter(|c| c.fails(&options.fail_on))
-            .count();
+        let failing = report.files[0].claims.iter().filter(|c| c.failing).count();
         assert_eq!(commands.len(), 1 + failing, "{out}");
         assert_eq!(plain.len(), 1, "{out}");
         assert!(

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::escape::clean;
 use super::json::to_safe_json;
-use super::{ClaimReport, RenderOptions, Report, VERDICTS, term, verdict_name};
+use super::{ClaimReport, DEFAULT_FAIL_ON, RenderOptions, Report, VERDICTS, term, verdict_name};
 use crate::compare::Verdict;
 
 /// The schema a SARIF 2.1.0 log names.
@@ -126,8 +126,9 @@ struct Region {
     start_column: Option<usize>,
 }
 
-/// Each rule: id, name, what the verdict means.
-fn rules(options: &RenderOptions) -> Vec<Rule> {
+/// Each rule: id, name, what the verdict means. A rule's default level is
+/// that of the default gate; each result carries its level in this run.
+fn rules() -> Vec<Rule> {
     let mut rules: Vec<Rule> = VERDICTS
         .iter()
         .map(|&verdict| {
@@ -138,7 +139,7 @@ fn rules(options: &RenderOptions) -> Vec<Rule> {
                 short_description: Message { text: short.into() },
                 full_description: Message { text: full.into() },
                 default_configuration: Configuration {
-                    level: if options.fail_on.contains(&verdict) {
+                    level: if DEFAULT_FAIL_ON.contains(&verdict) {
                         "error"
                     } else if verdict == Verdict::Match {
                         "none"
@@ -204,7 +205,7 @@ fn describe(verdict: Verdict) -> (&'static str, &'static str, &'static str) {
 }
 
 /// Renders `report` as a SARIF 2.1.0 log.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
+pub fn render(report: &Report, _options: &RenderOptions) -> String {
     let rule_index = |verdict: Verdict| VERDICTS.iter().position(|&v| v == verdict).unwrap_or(0);
     let mut results = Vec::new();
     for file in &report.files {
@@ -233,7 +234,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             });
         }
         for claim in &file.claims {
-            let failing = claim.fails(&options.fail_on);
+            let failing = claim.failing;
             let level = if failing {
                 "error"
             } else if claim.changed_since_review {
@@ -280,7 +281,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri: env!("CARGO_PKG_HOMEPAGE"),
-                    rules: rules(options),
+                    rules: rules(),
                 },
             },
             results,
@@ -400,8 +401,7 @@ mod tests {
     #[test]
     fn levels_follow_the_gate() {
         let report = fixture::report();
-        let options = RenderOptions::default();
-        let value = assert_valid(&render(&report, &options));
+        let value = assert_valid(&render(&report, &RenderOptions::default()));
         let results = value["runs"][0]["results"].as_array().unwrap();
         let claims: Vec<(&str, &ClaimReport)> = report
             .files
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(results.len(), claims.len() + 1);
         assert_eq!(results[0]["ruleId"], FILE_RULE);
         for (result, (path, claim)) in results[1..].iter().zip(&claims) {
-            let failing = claim.fails(&options.fail_on);
+            let failing = claim.failing;
             assert_eq!(result["level"] == "error", failing, "{}", claim.id);
             assert_eq!(result["ruleId"], verdict_name(claim.verdict));
             let index = result["ruleIndex"].as_u64().unwrap() as usize;

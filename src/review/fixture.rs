@@ -94,6 +94,8 @@ pub(crate) fn evidence(
         others: vec![],
         diff: None,
         error: None,
+        reason: None,
+        binding: None,
     }
 }
 

@@ -8,6 +8,7 @@
     clippy::must_use_candidate
 )]
 mod check;
+mod ci;
 mod completions;
 mod errors;
 mod help;
