@@ -82,7 +82,7 @@ pub struct CheckArgs {
     pub sources: SourceArgs,
 }
 
-fn parse_format(name: &str) -> Result<Format, String> {
+pub(crate) fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         format!("`{name}` is not a format; use one of {}", names.join(", "))
@@ -98,7 +98,7 @@ pub struct ReportTarget {
     pub path: PathBuf,
 }
 
-fn parse_report_target(text: &str) -> Result<ReportTarget, String> {
+pub(crate) fn parse_report_target(text: &str) -> Result<ReportTarget, String> {
     let (name, path) = text
         .split_once('=')
         .filter(|(_, path)| !path.is_empty())
@@ -324,7 +324,7 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
 }
 
 /// Writes the report to stdout (a closed pipe is quiet), or atomically to `path`.
-fn write(text: &str, path: Option<&Path>) -> Result<(), String> {
+pub(crate) fn write(text: &str, path: Option<&Path>) -> Result<(), String> {
     match path {
         None => output::stdout(text)
             .map(|_| ())

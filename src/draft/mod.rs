@@ -263,6 +263,7 @@ fn bind(
         about: about.to_vec(),
         sources: Vec::new(),
         note: None,
+        line: 0,
     };
     let source = compare::SourceText {
         id: "article",

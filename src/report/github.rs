@@ -65,7 +65,12 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
                 properties.push(("line", claim.line.to_string()));
             }
             properties.push(("title", title));
-            command(&mut out, level, &properties, &message(claim));
+            command(
+                &mut out,
+                level,
+                &properties,
+                &message(claim, &report.run.started),
+            );
         }
     }
     out.push_str(&term::plain_summary(report, options));
@@ -75,7 +80,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
 /// The annotation's text: the claim and its evidence as the terminal report
 /// details them (each source, its verdict, the passage, the figure found or
 /// the quote diff, or why it could not be read).
-fn message(claim: &ClaimReport) -> String {
+fn message(claim: &ClaimReport, started: &str) -> String {
     let mut text = String::new();
     if claim.accepted {
         text.push_str("accepted in the lock\n");
@@ -83,7 +88,7 @@ fn message(claim: &ClaimReport) -> String {
     if claim.changed_since_review {
         text.push_str("the evidence changed since review\n");
     }
-    for line in term::plain_details(claim, MESSAGE_WIDTH).lines() {
+    for line in term::plain_details(claim, MESSAGE_WIDTH, started).lines() {
         let _ = writeln!(text, "{}", line.trim_start());
     }
     if claim.evidence.is_empty() {

@@ -20,20 +20,21 @@ mod html;
 mod json;
 mod junit;
 mod markdown;
+pub mod merge;
 mod sarif;
 mod term;
 
 use std::fmt;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::compare::{DiffOp, Reason, Relation, SourceVerdict, Verdict};
 pub use crate::fetch::Origin;
 use crate::quantity::Kind;
 
 /// The whole report (`check --format json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always 1.
     pub version: u32,
@@ -46,7 +47,7 @@ pub struct Report {
 }
 
 /// The run a report comes from (the JSON report's `run`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
     /// The tool and its version: `factcheck 0.2.0`.
     pub tool: String,
@@ -60,7 +61,7 @@ pub struct Run {
 
 /// One shard of a run split over several machines: shard `index` of `count`
 /// (1-based, as `--shard K/N` writes it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shard {
     /// K, from 1.
     pub index: u32,
@@ -94,7 +95,7 @@ pub fn timestamp(moment: jiff::Timestamp) -> String {
 }
 
 /// One claim file's results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     /// The claim file's path, as given or found.
     pub path: String,
@@ -104,11 +105,12 @@ pub struct FileReport {
     pub claims: Vec<ClaimReport>,
     /// The claim file's warnings (a claim's text no longer in its article):
     /// the file is checked, and `github` and `sarif` show them at their line.
+    #[serde(default)]
     pub warnings: Vec<FileWarning>,
 }
 
 /// A warning about a claim file, at its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileWarning {
     /// Line, from 1.
     pub line: usize,
@@ -119,7 +121,7 @@ pub struct FileWarning {
 }
 
 /// The article a claim file covers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleReport {
     /// Its title.
     pub title: String,
@@ -130,7 +132,7 @@ pub struct ArticleReport {
 }
 
 /// Whether a claim is a figure, a quote or a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     /// Has `value`.
@@ -142,12 +144,13 @@ pub enum ClaimKind {
 }
 
 /// One claim's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReport {
     /// The claim's id.
     pub id: String,
     /// The line of its claim file where the claim starts (its `[[claim]]`
     /// header), from 1; 0 when unknown. `github` and `sarif` point there.
+    #[serde(default)]
     pub line: usize,
     /// Figure, quote or statement.
     pub kind: ClaimKind,
@@ -172,7 +175,7 @@ pub struct ClaimReport {
 }
 
 /// A figure as the JSON report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureReport {
     /// The figure's words.
     pub text: String,
@@ -194,7 +197,7 @@ pub struct FigureReport {
 }
 
 /// One source's evidence as the JSON report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceReport {
     /// The source's id, or the URL or path for an inline source.
     pub source: String,
@@ -232,7 +235,7 @@ pub struct EvidenceReport {
 }
 
 /// A source page that is itself a fact-check: its `ClaimReview` rating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceReview {
     /// The rating's name (`alternateName`), or its value on its scale.
     pub rating: String,
@@ -241,7 +244,7 @@ pub struct SourceReview {
 }
 
 /// Counts of claims per verdict.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// All claims.
     pub claims: usize,

@@ -254,7 +254,7 @@ pub fn render(report: &Report, _options: &RenderOptions) -> String {
                 kind: if failing { "fail" } else { "pass" },
                 level,
                 message: Message {
-                    text: message(claim, failing),
+                    text: message(claim, failing, &report.run.started),
                 },
                 locations: vec![location(&uri, region)],
                 partial_fingerprints: BTreeMap::from([(
@@ -304,7 +304,7 @@ fn location(uri: &str, region: Option<Region>) -> Location {
 
 /// The result's message: verdict and claim, then the evidence as the
 /// terminal report details it.
-fn message(claim: &ClaimReport, failing: bool) -> String {
+fn message(claim: &ClaimReport, failing: bool, started: &str) -> String {
     let mut text = format!(
         "{}{}: {}",
         verdict_name(claim.verdict),
@@ -318,7 +318,7 @@ fn message(claim: &ClaimReport, failing: bool) -> String {
         text.push_str("; the evidence changed since review");
     }
     text.push('\n');
-    for line in term::plain_details(claim, 1000).lines() {
+    for line in term::plain_details(claim, 1000, started).lines() {
         let _ = writeln!(text, "{}", line.trim_start());
     }
     if claim.evidence.is_empty() {

@@ -246,3 +246,132 @@ fn an_empty_shard_passes_with_an_empty_report() {
     }
     assert!(empty.is_some());
 }
+
+/// A JSON report without what differs between two runs: `run` and the
+/// sources' `read_at`.
+fn comparable(mut report: Value) -> Value {
+    report.as_object_mut().unwrap().remove("run");
+    for file in report["files"].as_array_mut().unwrap() {
+        for claim in file["claims"].as_array_mut().unwrap() {
+            for evidence in claim["evidence"].as_array_mut().unwrap() {
+                evidence.as_object_mut().unwrap().remove("read_at");
+            }
+        }
+    }
+    report
+}
+
+#[test]
+fn merged_shards_are_the_unsharded_report_with_its_exit_code() {
+    let dir = project(9);
+    let root = dir.path();
+    let whole = check(root)
+        .args(["claims", "--format", "json", "-o", "whole.json"])
+        .output()
+        .unwrap();
+    let mut names = Vec::new();
+    for k in 1..=3 {
+        let name = format!("shard-{k}.json");
+        check(root)
+            .args(["claims", "--format", "json", "-o", &name, "--shard"])
+            .arg(format!("{k}/3"))
+            .output()
+            .unwrap();
+        names.push(name);
+    }
+    let merged = factcheck()
+        .current_dir(root)
+        .args(["merge", "--format", "json", "-o", "merged.json"])
+        .args(names.iter().rev())
+        .output()
+        .unwrap();
+    assert_eq!(merged.status.code(), whole.status.code());
+    assert_eq!(merged.status.code(), Some(1));
+    let read = |name: &str| -> Value {
+        serde_json::from_slice(&std::fs::read(root.join(name)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        comparable(read("merged.json")),
+        comparable(read("whole.json"))
+    );
+    assert_eq!(read("merged.json")["run"]["shard"], Value::Null);
+
+    // Any format, and several at once.
+    let github = factcheck()
+        .current_dir(root)
+        .args([
+            "merge",
+            "--format",
+            "github",
+            "--report",
+            "sarif=merged.sarif",
+        ])
+        .args(&names)
+        .output()
+        .unwrap();
+    assert_eq!(github.status.code(), Some(1));
+    let stdout = String::from_utf8(github.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("::error ")).count(),
+        3
+    );
+    assert!(root.join("merged.sarif").exists());
+
+    // Not one run: a shard missing, a shard twice, not a report.
+    let refused = [
+        (
+            vec![names[0].as_str(), names[1].as_str()],
+            "shard 3/3 is missing",
+        ),
+        (
+            vec![
+                names[0].as_str(),
+                names[0].as_str(),
+                names[1].as_str(),
+                names[2].as_str(),
+            ],
+            "given twice",
+        ),
+        (vec!["claims/sub/f00.toml"], "not a factcheck JSON report"),
+        (vec!["nothing.json"], "cannot read nothing.json"),
+    ];
+    for (inputs, want) in refused {
+        let out = factcheck()
+            .current_dir(root)
+            .arg("merge")
+            .args(&inputs)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{inputs:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(want), "{stderr}");
+    }
+    factcheck().arg("merge").assert().code(2);
+}
+
+#[test]
+fn a_passing_merge_exits_0() {
+    let dir = project(0);
+    let root = dir.path();
+    std::fs::write(
+        root.join("claims/ok.toml"),
+        "[article]\ntitle = \"A\"\n\n[[claim]]\nid = \"k\"\ntext = \"It killed two.\"\n\
+         value = \"two\"\nabout = [\"Zaporizhzhia\", \"kill*\"]\nsources = [\"../pages/a.html\"]\n",
+    )
+    .unwrap();
+    for k in 1..=2 {
+        check(root)
+            .args(["claims", "--format", "json", "-o"])
+            .arg(format!("s{k}.json"))
+            .arg("--shard")
+            .arg(format!("{k}/2"))
+            .assert()
+            .success();
+    }
+    factcheck()
+        .current_dir(root)
+        .args(["merge", "s1.json", "s2.json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("1 claim: 1 match; passed"));
+}

@@ -4,8 +4,9 @@ use std::process::Command as Process;
 
 use crate::factcheck;
 
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "check",
+    "merge",
     "validate",
     "new",
     "quantities",

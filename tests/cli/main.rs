@@ -7,6 +7,7 @@
     clippy::missing_panics_doc,
     clippy::must_use_candidate
 )]
+mod action;
 mod check;
 mod ci;
 mod completions;
