@@ -185,6 +185,7 @@ mod tests {
         assert_eq!(
             keys(&claim["evidence"][0]),
             [
+                "binding",
                 "diff",
                 "error",
                 "found",
