@@ -287,7 +287,7 @@ pub struct Reason {
 /// Which step of the binding rule tied the figure found to the claim's
 /// term, and which candidates of the passage it set aside and why, so that
 /// a wrong binding can be seen and reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Binding {
     /// The step that decided.
     pub step: Step,
@@ -296,7 +296,7 @@ pub struct Binding {
 }
 
 /// A candidate the binding rule set aside.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetAside {
     /// The figure's words.
     pub text: String,
