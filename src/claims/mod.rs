@@ -87,14 +87,9 @@ pub struct Source {
     pub name: Option<String>,
 }
 
-/// How `tolerance` widens a figure claim's interval.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Tolerance {
-    /// "5%": each bound by this fraction of itself (0.05).
-    Relative(f64),
-    /// "100": each bound by this many of the figure's unit.
-    Absolute(f64),
-}
+/// How `tolerance` widens a figure claim's interval (the evidence rule's
+/// own type, so the rule and the claim file cannot drift).
+pub use crate::quantity::Tolerance;
 
 /// What a claim asserts.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,364 +2,52 @@
 //! supports the claim (spec: "What a figure states as evidence", "Comparing,
 //! source by source").
 //!
-//! The figure tied to a claim is the candidate nearest the claim's last
-//! `about` entry, preferring one with no clause boundary between them, so
-//! that in "killed two and injured 15" the dead are two, never 15.
-
-// Interval ends are compared exactly on purpose: a bound either is the
-// stated number or it is not; float noise is removed where it arises (`snap`).
-#![allow(clippy::float_cmp)]
+//! Which candidate is the claim's is the binding rule's call (`bind`); this
+//! module relates the bound figure to the claim's interval, and holds the
+//! clause boundaries and distances the rule measures with.
 
 use std::ops::Range;
 
-use crate::claims::Tolerance;
-use crate::quantity::{Figure, Interval, Kind, Qualifier};
+use crate::quantity::{Figure, Fit, Interval, Tolerance, evidence};
 
+use super::bind::{self, ClaimSide, Passage, Step, Terms};
 use super::index::{SentenceFigure, SourceIndex};
 use super::{Relation, SourceVerdict};
 use crate::text::words;
 
-/// An interval of reals with infinite ends for unbounded ones.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Iv {
-    lo: f64,
-    hi: f64,
-    lo_open: bool,
-    hi_open: bool,
-}
-
-impl Iv {
-    fn from_interval(i: &Interval) -> Iv {
-        Iv {
-            lo: i.low.unwrap_or(f64::NEG_INFINITY),
-            hi: i.high.unwrap_or(f64::INFINITY),
-            lo_open: i.low.is_some() && i.low_open,
-            hi_open: i.high.is_some() && i.high_open,
-        }
-    }
-
-    fn scale(self, factor: f64) -> Iv {
-        Iv {
-            lo: self.lo * factor,
-            hi: self.hi * factor,
-            ..self
-        }
-    }
-
-    fn is_point(self) -> bool {
-        self.lo == self.hi
-    }
-
-    /// Whether `x` lies in the interval.
-    fn holds(self, x: f64) -> bool {
-        let above = if self.lo_open {
-            x > self.lo
-        } else {
-            x >= self.lo
-        };
-        let below = if self.hi_open {
-            x < self.hi
-        } else {
-            x <= self.hi
-        };
-        above && below
-    }
-
-    /// A count stands for the whole numbers in its interval.
-    fn whole(self) -> Iv {
-        let lo = if self.lo.is_finite() {
-            let lo = snap(self.lo);
-            if self.lo_open && lo.fract() == 0.0 {
-                lo + 1.0
-            } else {
-                lo.ceil()
-            }
-        } else {
-            self.lo
-        };
-        let hi = if self.hi.is_finite() {
-            let hi = snap(self.hi);
-            if self.hi_open && hi.fract() == 0.0 {
-                hi - 1.0
-            } else {
-                hi.floor()
-            }
-        } else {
-            self.hi
-        };
-        Iv {
-            lo,
-            hi,
-            lo_open: false,
-            hi_open: false,
-        }
-    }
-}
-
-/// Rounds away float noise (`0.95 * 100` is 95.00000000000001) before a
-/// whole-number bound is taken.
-fn snap(x: f64) -> f64 {
-    let r = x.round();
-    if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
-        r
-    } else {
-        x
-    }
-}
-
-/// Duration units: their family (years and months; weeks down to minutes)
-/// and their size in the family's smallest unit.
-fn duration(unit: Option<&str>) -> Option<(u8, f64)> {
-    match unit? {
-        "years" => Some((0, 12.0)),
-        "months" => Some((0, 1.0)),
-        "weeks" => Some((1, 7.0 * 24.0 * 60.0)),
-        "days" => Some((1, 24.0 * 60.0)),
-        "hours" => Some((1, 60.0)),
-        "minutes" => Some((1, 1.0)),
-        _ => None,
-    }
-}
-
-/// Whether a source's figure can be the claim's figure at all: same kind; a
-/// duration only for a duration claim of a unit it converts to.
+/// Whether a source's figure can be the claim's figure at all (the
+/// quantity engine's rule: same kind, units that convert).
 pub(crate) fn is_candidate(claim: &Figure, found: &Figure) -> bool {
-    if claim.kind != found.kind {
-        return false;
-    }
-    match claim.kind {
-        Kind::Money | Kind::Percent => true,
-        Kind::Count => {
-            let (a, b) = (claim.unit.as_deref(), found.unit.as_deref());
-            match (duration(a), duration(b)) {
-                (Some((fa, _)), Some((fb, _))) => fa == fb,
-                (None, None) => a == b,
-                _ => false,
-            }
-        }
-    }
-}
-
-/// A count stated with "more than" or "fewer than" is read as a whole
-/// number (31 for "over 30"); a duration converted to a smaller unit must be
-/// read from the stated number instead ("over two years" is more than 24
-/// months, not at least 36).
-fn unrounded_claim(f: &Figure) -> Iv {
-    let mut iv = Iv::from_interval(&f.claim);
-    if let (Kind::Count, Some(v)) = (f.kind, f.value) {
-        match f.qualifier {
-            Qualifier::MoreThan | Qualifier::JustOver if iv.lo == v + 1.0 && !iv.lo_open => {
-                iv.lo = v;
-                iv.lo_open = true;
-            }
-            Qualifier::LessThan | Qualifier::Nearly if iv.hi == v - 1.0 && !iv.hi_open => {
-                iv.hi = v;
-                iv.hi_open = true;
-            }
-            _ => {}
-        }
-    }
-    iv
-}
-
-/// As [`unrounded_claim`], for the figure read as evidence: "over 30" is 31
-/// for a count, else just above the stated number.
-fn unrounded_evidence(f: &Figure) -> Iv {
-    let mut iv = Iv::from_interval(&f.evidence);
-    if let (Kind::Count, Some(v)) = (f.kind, f.value) {
-        match f.qualifier {
-            Qualifier::MoreThan | Qualifier::JustOver if iv.is_point() && iv.lo == v + 1.0 => {
-                iv = Iv {
-                    lo: v,
-                    hi: v,
-                    lo_open: true,
-                    hi_open: false,
-                };
-            }
-            Qualifier::LessThan | Qualifier::Nearly if iv.is_point() && iv.lo == v - 1.0 => {
-                iv = Iv {
-                    lo: v,
-                    hi: v,
-                    lo_open: false,
-                    hi_open: true,
-                };
-            }
-            _ => {}
-        }
-    }
-    iv
-}
-
-/// The claim's interval with its tolerance, in units of `factor` times
-/// smaller than its own (durations), whole numbers for a count.
-fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> Iv {
-    let mut iv = if factor == 1.0 {
-        Iv::from_interval(&claim.claim)
-    } else {
-        unrounded_claim(claim).scale(factor)
-    };
-    match tolerance {
-        Some(Tolerance::Relative(r)) => {
-            iv.lo -= iv.lo.abs() * r;
-            iv.hi += iv.hi.abs() * r;
-        }
-        Some(Tolerance::Absolute(a)) => {
-            iv.lo -= a * factor;
-            iv.hi += a * factor;
-        }
-        None => {}
-    }
-    if claim.kind == Kind::Count {
-        iv = iv.whole();
-    }
-    iv
+    evidence::comparable(claim, found)
 }
 
 /// What a figure claim covers, tolerance included, whole numbers for a count.
 pub(crate) fn stated(claim: &Figure, tolerance: Option<Tolerance>) -> Interval {
-    let iv = claim_interval(claim, tolerance, 1.0);
-    let low = iv.lo.is_finite().then_some(iv.lo);
-    let high = iv.hi.is_finite().then_some(iv.hi);
-    Interval {
-        low,
-        high,
-        low_open: low.is_some() && iv.lo_open,
-        high_open: high.is_some() && iv.hi_open,
-    }
+    evidence::stated(claim, tolerance)
 }
 
-/// What the source's figure firmly states, in the same units.
-fn evidence_interval(found: &Figure, factor: f64) -> Iv {
-    let iv = if factor == 1.0 {
-        Iv::from_interval(&found.evidence)
-    } else {
-        unrounded_evidence(found).scale(factor)
-    };
-    if found.kind != Kind::Count {
-        return iv;
-    }
-    // "Just above n" for a count is n + 1; "just below n" is n - 1.
-    if iv.is_point() && iv.lo_open {
-        let n = snap(iv.lo) + 1.0;
-        return Iv {
-            lo: n,
-            hi: n,
-            lo_open: false,
-            hi_open: false,
-        };
-    }
-    if iv.is_point() && iv.hi_open {
-        let n = snap(iv.hi) - 1.0;
-        return Iv {
-            lo: n,
-            hi: n,
-            lo_open: false,
-            hi_open: false,
-        };
-    }
-    iv.whole()
-}
-
-/// How evidence `e` stands to claim interval `c`.
-fn relate(c: Iv, e: Iv) -> Relation {
-    let inside = |ok: bool| {
-        if ok {
-            Relation::Within
-        } else {
-            Relation::Contradicts
-        }
-    };
-    if e.is_point() && e.lo_open {
-        // Just above n: the claim holds every value from n (excluded) to
-        // some value beyond it.
-        return inside(c.lo <= e.lo && e.lo < c.hi);
-    }
-    if e.is_point() && e.hi_open {
-        return inside(c.lo < e.hi && e.hi <= c.hi);
-    }
-    if e.is_point() {
-        return inside(c.holds(e.lo));
-    }
-    let low_in = e.lo > c.lo || (e.lo == c.lo && (e.lo_open || !c.lo_open));
-    let high_in = e.hi < c.hi || (e.hi == c.hi && (e.hi_open || !c.hi_open));
-    if low_in && high_in {
-        return Relation::Within;
-    }
-    // Overlapping at all?
-    let lo_max = if e.lo > c.lo {
-        (e.lo, e.lo_open)
-    } else {
-        (c.lo, c.lo_open || (e.lo == c.lo && e.lo_open))
-    };
-    let hi_min = if e.hi < c.hi {
-        (e.hi, e.hi_open)
-    } else {
-        (c.hi, c.hi_open || (e.hi == c.hi && e.hi_open))
-    };
-    let overlap = lo_max.0 < hi_min.0 || (lo_max.0 == hi_min.0 && !lo_max.1 && !hi_min.1);
-    if overlap {
-        Relation::Wider
-    } else {
-        Relation::Contradicts
-    }
-}
-
-/// How one figure (not its restatement) stands to the claim.
-fn relate_one(claim: &Figure, tolerance: Option<Tolerance>, found: &Figure) -> Relation {
-    if claim.kind != found.kind {
-        return Relation::Contradicts;
-    }
-    let (claim_factor, found_factor) = match claim.kind {
-        // Money in another currency never supports.
-        Kind::Money if claim.unit != found.unit => return Relation::Contradicts,
-        Kind::Count => match (
-            duration(claim.unit.as_deref()),
-            duration(found.unit.as_deref()),
-        ) {
-            (Some((fa, a)), Some((fb, b))) if fa == fb => {
-                // Both in the smaller of the two units.
-                let smaller = a.min(b);
-                (a / smaller, b / smaller)
-            }
-            (None, None) => (1.0, 1.0),
-            _ => return Relation::Contradicts,
-        },
-        _ => (1.0, 1.0),
-    };
-    relate(
-        claim_interval(claim, tolerance, claim_factor),
-        evidence_interval(found, found_factor),
-    )
-}
-
-/// How a source's figure stands to the claim. A figure restated in another
-/// currency ("$50bn (£38.5bn)") supports when either part does.
+/// How a source's figure stands to the claim: the quantity engine's
+/// evidence rule ([`evidence::fit`]), the only one.
 pub(crate) fn relation(claim: &Figure, tolerance: Option<Tolerance>, found: &Figure) -> Relation {
-    let first = relate_one(claim, tolerance, found);
-    match (&found.restated, first) {
-        (_, Relation::Within) | (None, _) => first,
-        (Some(other), _) => {
-            let second = relate_one(claim, tolerance, other);
-            let same_currency = claim.unit == found.unit;
-            if second == Relation::Within || !same_currency && claim.unit == other.unit {
-                second
-            } else {
-                first
-            }
-        }
+    match evidence::fit(claim, tolerance, found) {
+        Fit::Inside => Relation::Within,
+        Fit::Outside => Relation::Contradicts,
+        Fit::Partly => Relation::Wider,
     }
 }
 
 /// Whether the text in `range` (byte offsets) between a figure and an
 /// `about` word holds a clause boundary: one of the sentence's `marks`.
-fn marks_within(marks: &[u32], range: Range<usize>) -> bool {
+pub(crate) fn marks_within(marks: &[u32], range: Range<usize>) -> bool {
     let i = marks.partition_point(|&m| (m as usize) < range.start);
     marks.get(i).is_some_and(|&m| (m as usize) < range.end)
 }
 
 /// Where a sentence has clause boundaries: the byte offsets of its commas
 /// (not inside a number), semicolons, colons, dashes, spaced hyphens and
-/// brackets, and of the words and, or, but, while, whereas.
+/// brackets, and of the words and, or, but, while, whereas, and of the
+/// prepositions that open another noun's phrase (on, against, compared with,
+/// versus, from).
 /// Found once per sentence, so a long sentence is not rescanned for every
 /// candidate.
 pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
@@ -389,7 +77,17 @@ pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
             .filter(|w| {
                 matches!(
                     w.folded.as_str(),
-                    "and" | "or" | "but" | "while" | "whereas"
+                    "and"
+                        | "or"
+                        | "but"
+                        | "while"
+                        | "whereas"
+                        | "on"
+                        | "against"
+                        | "compared"
+                        | "versus"
+                        | "vs"
+                        | "from"
                 )
             })
             .map(|w| w.start as u32),
@@ -402,9 +100,9 @@ pub(crate) fn boundary_marks(sentence: &str) -> Vec<u32> {
 /// (category, words between, after the occurrence). Category 0: no clause
 /// boundary between them; 1: a boundary but the same sentence; 2: other
 /// sentences.
-type Distance = (u8, usize, bool);
+pub(crate) type Distance = (u8, usize, bool);
 
-fn distance(
+pub(crate) fn distance(
     idx: &SourceIndex,
     sentence: usize,
     f: &SentenceFigure,
@@ -432,7 +130,7 @@ fn distance(
 /// The occurrences (sorted by start) that can be the nearest to figure
 /// `f`: the first one after it, and those before or over it back to where
 /// none can end later. `max_len`: the longest occurrence.
-fn nearest<'a>(
+pub(crate) fn nearest<'a>(
     occurrences: &'a [Range<usize>],
     max_len: usize,
     f: &SentenceFigure,
@@ -457,65 +155,48 @@ pub(crate) struct Pick {
     pub sentence: usize,
     pub figure: usize,
     pub relation: Relation,
+    /// The binding step that decided, and the candidates set aside.
+    pub step: Step,
+    pub set_aside: Vec<(usize, usize, Step)>,
 }
 
-/// Chooses the passage's figure among the candidates, as the tie rule
-/// says, and relates it to the claim. `None`: no candidate.
+/// What a passage gives: no candidate, candidates none of which the text
+/// binds to the claim, or the claim's figure.
+pub(crate) enum Picked {
+    NoCandidate,
+    Nothing,
+    Figure(Pick),
+}
+
+/// Binds the passage's figure to the claim (`bind`) and relates it.
 pub(crate) fn pick(
     idx: &SourceIndex,
     window: &Range<usize>,
-    last_term: &[Range<usize>],
+    terms: &Terms<'_>,
     claim: &Figure,
     tolerance: Option<Tolerance>,
-) -> Option<Pick> {
-    let words = idx.sentence_start[window.start]..idx.sentence_start[window.end];
-    let from = last_term.partition_point(|r| r.start < words.start);
-    let to = last_term.partition_point(|r| r.start < words.end);
-    let occurrences = &last_term[from..to];
-    let max_len = occurrences
-        .iter()
-        .map(ExactSizeIterator::len)
-        .max()
-        .unwrap_or(0);
-    let mut best: Option<((u8, usize, bool), usize, usize)> = None;
-    for s in window.clone() {
-        for (i, f) in idx.figures(s).iter().enumerate() {
-            if !is_candidate(claim, &f.figure) {
-                continue;
-            }
-            // Its closest occurrence; between equals, the better placed.
-            let Some(d) = nearest(occurrences, max_len, f)
-                .map(|occ| distance(idx, s, f, occ))
-                .min_by_key(|&(cat, between, after)| (between, cat, after))
-            else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|(bd, _, _)| d < *bd) {
-                best = Some((d, s, i));
-            }
+    side: &ClaimSide,
+) -> Picked {
+    match bind::bind(idx, window, terms, claim, side) {
+        Passage::NoCandidate => Picked::NoCandidate,
+        Passage::Nothing => Picked::Nothing,
+        Passage::Figure(b) => {
+            let found = &idx.figures(b.sentence)[b.figure].figure;
+            Picked::Figure(Pick {
+                sentence: b.sentence,
+                figure: b.figure,
+                relation: relation(claim, tolerance, found),
+                step: b.step,
+                set_aside: b.set_aside,
+            })
         }
     }
-    let (d, sentence, figure) = best?;
-    // Across a clause boundary the tie is a guess. When the chosen figure's
-    // own clause names another event ("15 injured, none killed"), it counts
-    // that event, not the claim's: the passage gives nothing rather than a
-    // verdict on someone else's figure (a false match is the worst failure;
-    // falling back to a farther candidate would only guess worse).
-    if d.0 > 0 && tied_elsewhere(idx, sentence, &idx.figures(sentence)[figure], occurrences) {
-        return None;
-    }
-    let found = &idx.figures(sentence)[figure].figure;
-    Some(Pick {
-        sentence,
-        figure,
-        relation: relation(claim, tolerance, found),
-    })
 }
 
 /// Whether the clause holding figure `f` (sentence `s`) also holds an
 /// event word of its own ("injured", "dead", "damaged") that is not one of
 /// the claim's term occurrences: then the figure counts that event.
-fn tied_elsewhere(
+pub(crate) fn tied_elsewhere(
     idx: &SourceIndex,
     s: usize,
     f: &SentenceFigure,
@@ -542,7 +223,7 @@ fn tied_elsewhere(
 /// Words that say what happened to what a figure counts: the casualty and
 /// damage words news figures are tied to. A closed list, so an ordinary verb
 /// ("buried", "said") never unties a figure.
-fn is_event_word(word: &str) -> bool {
+pub(crate) fn is_event_word(word: &str) -> bool {
     const STEMS: &[&str] = &[
         "kill",
         "dead",
@@ -582,126 +263,6 @@ pub(crate) fn verdict(relation: Relation) -> SourceVerdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn iv(lo: f64, hi: f64, lo_open: bool, hi_open: bool) -> Iv {
-        Iv {
-            lo,
-            hi,
-            lo_open,
-            hi_open,
-        }
-    }
-
-    const INF: f64 = f64::INFINITY;
-
-    #[test]
-    fn evidence_against_claim_intervals() {
-        use Relation::{Contradicts, Wider, Within};
-        // (claim, evidence, relation, why)
-        let cases = [
-            (
-                iv(2.0, INF, false, false),
-                iv(2.0, 2.0, false, false),
-                Within,
-                "2 vs at least two",
-            ),
-            (
-                iv(100.0, 100.0, false, false),
-                iv(2.0, 2.0, false, false),
-                Contradicts,
-                "2 vs 100",
-            ),
-            (
-                iv(12e9, INF, true, false),
-                iv(12e9, 12e9, true, false),
-                Within,
-                "more than vs more than",
-            ),
-            (
-                iv(11.5e9, 12.5e9, false, true),
-                iv(12e9, 12e9, true, false),
-                Within,
-                "more than £12bn vs £12bn",
-            ),
-            (
-                iv(17.5e6, 18.5e6, false, true),
-                iv(18e6, 18e6, false, true),
-                Within,
-                "nearly $18m vs $18m",
-            ),
-            (
-                iv(18e6, INF, false, false),
-                iv(18e6, 18e6, false, true),
-                Contradicts,
-                "nearly vs at least",
-            ),
-            (
-                iv(31.0, INF, false, false),
-                iv(30.0, 30.0, false, false),
-                Contradicts,
-                "about 30 vs over 30",
-            ),
-            (
-                iv(24.0, 143.0, false, false),
-                iv(51.0, 51.0, false, false),
-                Within,
-                "more than 50 vs dozens",
-            ),
-            (
-                iv(50.0, 50.0, false, false),
-                iv(24.0, 143.0, false, false),
-                Wider,
-                "dozens vs 50",
-            ),
-            (
-                iv(0.0, 10_000.0, false, false),
-                iv(0.0, 12_000.0, false, false),
-                Wider,
-                "up to 12,000 vs up to 10,000 as a range",
-            ),
-            (
-                iv(1.0, 5.0, false, false),
-                iv(2.0, 4.0, false, false),
-                Within,
-                "range inside",
-            ),
-            (
-                iv(1.0, 5.0, false, false),
-                iv(6.0, 9.0, false, false),
-                Contradicts,
-                "range outside",
-            ),
-            (
-                iv(1.0, 5.0, false, true),
-                iv(5.0, 9.0, false, false),
-                Contradicts,
-                "touching an open end",
-            ),
-        ];
-        for (c, e, want, why) in cases {
-            assert_eq!(relate(c, e), want, "{why}");
-        }
-    }
-
-    #[test]
-    fn counts_are_whole_numbers() {
-        let cases = [
-            (iv(30.0, INF, true, false), iv(31.0, INF, false, false)),
-            (iv(0.0, 10.0, false, true), iv(0.0, 9.0, false, false)),
-            (
-                iv(1.45e6, 1.55e6, false, true),
-                iv(1_450_000.0, 1_549_999.0, false, false),
-            ),
-            (iv(1.9, 2.1, false, false), iv(2.0, 2.0, false, false)),
-            (
-                iv(95.000_000_000_01, 105.0, false, false),
-                iv(95.0, 105.0, false, false),
-            ),
-        ];
-        for (before, after) in cases {
-            assert_eq!(before.whole(), after);
-        }
-    }
 
     fn clause_boundary(sentence: &str, between: Range<usize>) -> bool {
         marks_within(&boundary_marks(sentence), between)
@@ -760,19 +321,5 @@ mod tests {
             let offered = nearest(&occurrences, max_len, &f).map(gap).min();
             proptest::prop_assert_eq!(all, offered);
         }
-    }
-
-    #[test]
-    fn durations_convert_to_the_smaller_unit() {
-        assert_eq!(
-            duration(Some("years")).map(|d| d.0),
-            duration(Some("months")).map(|d| d.0)
-        );
-        assert_ne!(
-            duration(Some("months")).map(|d| d.0),
-            duration(Some("weeks")).map(|d| d.0)
-        );
-        assert_eq!(duration(None), None);
-        assert_eq!(duration(Some("GBP")), None);
     }
 }

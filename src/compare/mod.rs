@@ -12,6 +12,7 @@
 //! into sentences (`fetch` and `text` do), and it knows nothing of locks.
 
 mod about;
+mod bind;
 mod figure;
 mod index;
 mod quote;
@@ -23,11 +24,13 @@ use serde::Serialize;
 use crate::claims::{Body, Claim};
 use crate::quantity::Figure;
 
+pub use bind::Step;
 pub use index::SourceIndex;
 
-/// A claim's verdict (spec: "The claim's verdict").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// A claim's verdict (spec: "The claim's verdict"). Its names
+/// ([`Verdict::name`]) are the one spelling every report, `--fail-on`,
+/// `factcheck.toml` and the JSON report use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// At least one source gives `match`, none gives `mismatch`.
     Match,
@@ -44,8 +47,7 @@ pub enum Verdict {
 }
 
 /// What one source says about a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceVerdict {
     /// A passage supports the claim.
     Match,
@@ -58,8 +60,7 @@ pub enum SourceVerdict {
 }
 
 /// How the source's figure stands to the claim's interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
     /// Its point (or every value of its interval) lies in the claim's interval.
     Within,
@@ -67,6 +68,123 @@ pub enum Relation {
     Contradicts,
     /// Its interval lies only partly inside.
     Wider,
+}
+
+impl Verdict {
+    /// Every verdict, in the spec's order.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Match,
+        Verdict::Mismatch,
+        Verdict::Disputed,
+        Verdict::Unsourced,
+        Verdict::NotFound,
+        Verdict::Unreachable,
+    ];
+
+    /// The verdict's name, as reports, `--fail-on` and `factcheck.toml` spell it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Match => "match",
+            Verdict::Mismatch => "mismatch",
+            Verdict::Disputed => "disputed",
+            Verdict::Unsourced => "unsourced",
+            Verdict::NotFound => "not-found",
+            Verdict::Unreachable => "unreachable",
+        }
+    }
+
+    /// The verdict named `name` (surrounding spaces ignored).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.name() == name.trim())
+    }
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Verdict, String> {
+        Verdict::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+            format!("`{name}` is not a verdict; use one of {}", names.join(", "))
+        })
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Verdict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
+        /// Reads a verdict's name; the error is raised inside the string's
+        /// own deserializer, so a TOML error points at the string.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Verdict;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a verdict name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Verdict, E> {
+                name.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Name)
+    }
+}
+
+impl SourceVerdict {
+    /// Every source verdict.
+    pub const ALL: [SourceVerdict; 4] = [
+        SourceVerdict::Match,
+        SourceVerdict::Mismatch,
+        SourceVerdict::NotFound,
+        SourceVerdict::Unreachable,
+    ];
+
+    /// The name reports and locks use.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceVerdict::Match => "match",
+            SourceVerdict::Mismatch => "mismatch",
+            SourceVerdict::NotFound => "not-found",
+            SourceVerdict::Unreachable => "unreachable",
+        }
+    }
+}
+
+impl Serialize for SourceVerdict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl Relation {
+    /// The name the JSON report uses.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Within => "within",
+            Relation::Contradicts => "contradicts",
+            Relation::Wider => "wider",
+        }
+    }
+}
+
+impl Serialize for Relation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 /// One step of a word diff.
@@ -111,6 +229,55 @@ pub struct Evidence {
     pub diff: Option<Vec<DiffOp>>,
     /// Why the source could not be read.
     pub error: Option<String>,
+    /// Why a source that was read said nothing (`not-found` only).
+    pub reason: Option<Reason>,
+    /// How the figure found was bound to the claim (figure claims).
+    pub binding: Option<Binding>,
+}
+
+/// Why a source that was read said nothing about a claim, as an editor
+/// would look for it (claim-files.md, "The claim's verdict"). Only the parts
+/// that apply are set; the JSON report leaves the others out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reason {
+    /// `about` entries that never occur in what was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// `about` entries that do occur (beside `missing`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<String>,
+    /// Passages about the claim exist but hold no figure of the claim's kind.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_figure: bool,
+    /// The figures those passages hold instead, in their words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<String>,
+    /// A unit among them that did not convert to the claim's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unconverted: Option<String>,
+    /// A quote claim: the similarity (0 to 1) of the closest run of words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+}
+
+/// Which step of the binding rule tied the figure found to the claim's
+/// term, and which candidates of the passage it set aside and why, so that
+/// a wrong binding can be seen and reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Binding {
+    /// The step that decided.
+    pub step: Step,
+    /// The passage's candidates the rule set aside.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A candidate the binding rule set aside.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetAside {
+    /// The figure's words.
+    pub text: String,
+    /// The step that set it aside.
+    pub step: Step,
 }
 
 /// A claim's verdict with its evidence, source by source.
@@ -143,6 +310,10 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
         Body::Quote { quote } => crate::text::words(quote),
         _ => Vec::new(),
     };
+    let side = match &claim.body {
+        Body::Figure { figure, .. } => bind::ClaimSide::new(&claim.text, figure),
+        _ => bind::ClaimSide::default(),
+    };
     let evidence: Vec<Evidence> = sources
         .iter()
         .map(|source| {
@@ -156,6 +327,8 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 others: Vec::new(),
                 diff: None,
                 error: None,
+                reason: None,
+                binding: None,
             };
             match source.text {
                 Err(reason) => {
@@ -165,7 +338,7 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 Ok(idx) => match &claim.body {
                     Body::Figure {
                         figure, tolerance, ..
-                    } => compare_figure(&mut ev, idx, &terms, figure, *tolerance),
+                    } => compare_figure(&mut ev, idx, &terms, figure, *tolerance, &side),
                     Body::Quote { quote } => {
                         compare_quote(&mut ev, idx, &terms, quote, &quote_words);
                     }
@@ -225,17 +398,30 @@ fn compare_figure(
     terms: &[about::Term],
     claim: &Figure,
     tolerance: Option<crate::claims::Tolerance>,
+    side: &bind::ClaimSide,
 ) {
     let Some(_) = terms.last() else {
         return;
     };
     let located = about::Located::new(terms, idx);
-    let last = &located.occurrences[terms.len() - 1];
+    let (others, last) = located.occurrences.split_at(terms.len() - 1);
+    let bind_terms = bind::Terms {
+        last: &last[0],
+        others,
+    };
     for size in 1..=3 {
         let mut first_mismatch = None;
+        let mut had_candidate = false;
         for window in located.passages(size, idx.len()) {
-            let Some(pick) = figure::pick(idx, &window, last, claim, tolerance) else {
-                continue;
+            let pick = match figure::pick(idx, &window, &bind_terms, claim, tolerance, side) {
+                figure::Picked::NoCandidate => continue,
+                figure::Picked::Nothing => {
+                    // Candidates all bound elsewhere: nothing, but this
+                    // size of passage has spoken.
+                    had_candidate = true;
+                    continue;
+                }
+                figure::Picked::Figure(pick) => pick,
             };
             if figure::verdict(pick.relation) == SourceVerdict::Match {
                 // The first passage that gave `match` decides the evidence.
@@ -250,6 +436,9 @@ fn compare_figure(
             fill_figure(ev, idx, window, &pick);
             return;
         }
+        if had_candidate {
+            return;
+        }
     }
 }
 
@@ -257,6 +446,17 @@ fn fill_figure(ev: &mut Evidence, idx: &SourceIndex, window: Range<usize>, pick:
     ev.verdict = figure::verdict(pick.relation);
     ev.relation = Some(pick.relation);
     ev.found = Some(idx.figures(pick.sentence)[pick.figure].figure.clone());
+    ev.binding = Some(Binding {
+        step: pick.step,
+        set_aside: pick
+            .set_aside
+            .iter()
+            .map(|&(s, i, step)| SetAside {
+                text: idx.figures(s)[i].figure.text.clone(),
+                step,
+            })
+            .collect(),
+    });
     ev.others = window
         .clone()
         .flat_map(|s| {

@@ -31,13 +31,15 @@ pub(crate) fn document(url: &Url, chain: &[Exchange], max: u64) -> Outcome {
         return Err(Unreachable::new(too_large(max)));
     }
     let body = undo_content_encoding(&last.body, last.header("content-encoding"), max)?;
-    decode(
+    let mut doc = decode(
         url.as_str(),
         &last.url,
         &body,
         last.header("content-type"),
         max,
-    )
+    )?;
+    doc.content_language = last.header("content-language").map(str::to_owned);
+    Ok(doc)
 }
 
 /// Reads a body that did not come over HTTP (stdin, a test): `name` stands for
@@ -85,22 +87,38 @@ fn decode(
     if let Some(inner) = gz_stem(final_url)
         && body.starts_with(&[0x1f, 0x8b])
     {
-        let text = match read_capped(flate2::read::MultiGzDecoder::new(body), max) {
+        let bytes = match read_capped(flate2::read::MultiGzDecoder::new(body), max) {
             Ok(Some(bytes)) => bytes,
             Ok(None) => return Err(Unreachable::new(too_large(max))),
             Err(e) => return Err(Unreachable::new(format!("corrupt .gz file: {e}"))),
         };
         let content_type = content_type.filter(|ct| !is_gzip_type(ct));
-        let media = media(content_type, inner, &text)?;
-        let text = decode_text(&text, content_type.and_then(charset_param), media)?;
+        return decode_named(url, final_url, inner, &bytes, content_type);
+    }
+    decode_named(url, final_url, final_url, body, content_type)
+}
+
+/// Decodes a body whose media type is guessed (when no `Content-Type` says
+/// it) from `name`.
+fn decode_named(
+    url: &str,
+    final_url: &str,
+    name: &str,
+    body: &[u8],
+    content_type: Option<&str>,
+) -> Outcome {
+    if is_pdf_source(content_type, name, body) {
+        // A PDF's text layer, laid out as one paragraph a line, is read as
+        // plain text from here on (../shared/spec/claim-files.md).
+        let text = crate::text::pdf::read(body).map_err(|e| Unreachable::new(e.to_string()))?;
         return Ok(Document::new(
             url.to_owned(),
             final_url.to_owned(),
-            media,
+            Media::Text,
             text,
         ));
     }
-    let media = media(content_type, final_url, body)?;
+    let media = media(content_type, name, body)?;
     let text = decode_text(body, content_type.and_then(charset_param), media)?;
     Ok(Document::new(
         url.to_owned(),
@@ -170,6 +188,26 @@ pub(crate) fn undo_content_encoding<'a>(
         };
     }
     Ok(data)
+}
+
+/// Whether a body is to be read as a PDF: served as one, or starting with
+/// `%PDF-` whatever it was served as (servers send PDFs as
+/// `application/octet-stream` and worse), or a `.pdf` name without a type.
+/// A body served as a PDF that is not one is then unreachable with a reason.
+fn is_pdf_source(content_type: Option<&str>, url: &str, body: &[u8]) -> bool {
+    let essence = content_type
+        .and_then(|ct| ct.split(';').next())
+        .map(|e| e.trim().to_ascii_lowercase())
+        .filter(|e| !e.is_empty());
+    let starts_pdf = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|at| body[at..].starts_with(b"%PDF-"));
+    match essence.as_deref() {
+        Some("application/pdf" | "application/x-pdf" | "application/acrobat") => true,
+        None => starts_pdf || extension(url).as_deref() == Some("pdf"),
+        Some(_) => starts_pdf,
+    }
 }
 
 /// The media type from `Content-Type`; without one, from the extension and the

@@ -23,6 +23,12 @@
 //!   unless the word starts the sentence or a plural noun follows.
 //! - Fractions ("two thirds"), negative numbers, powers and scientific
 //!   notation are not figures; a ratio ("one in five") is a percentage.
+//! - Money in whole minor units ("50 cents", "30p") covers half a minor
+//!   unit; a ratio that is not a whole percentage ("one in three") is exact.
+//!
+//! How a source's figure stands to a claim is [`evidence`], the only
+//! implementation of the spec's evidence rule; units and the duration table
+//! are [`unit`].
 
 use serde::Serialize;
 
@@ -108,10 +114,20 @@ pub struct Figure {
     pub restated: Option<Box<Figure>>,
 }
 
+mod attach;
+pub mod evidence;
 mod lexicon;
+mod number;
+mod qualify;
+mod rules;
 mod scan;
 #[cfg(test)]
 mod tests;
+pub mod unit;
+mod vague;
+
+pub use evidence::Tolerance;
+pub use unit::Unit;
 
 /// Why a claim's `value` is not exactly one figure.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -140,9 +156,41 @@ pub enum ValueError {
 #[must_use]
 pub fn find(text: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut chars = CharCursor::default();
-    scan::scan(text, &mut |raw| out.push(finish(text, raw, &mut chars)));
+    find_each(text, |f| out.push(f));
     out
+}
+
+/// As [`find`], handing each figure to `each` as soon as it is read, so a
+/// caller that writes figures out (the quantities protocol) keeps none.
+pub fn find_each(text: &str, mut each: impl FnMut(Figure)) {
+    let mut chars = CharCursor::default();
+    scan::scan(text, &mut |raw| each(finish(text, raw, &mut chars)));
+}
+
+/// A number in a text that a named rule says is no figure ("a date", "a
+/// measure"): what `factcheck quantities` leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// The rule's name ("measure", "year", "named-number").
+    pub rule: &'static str,
+    /// Why such a number is no figure.
+    pub why: &'static str,
+    /// Start of the number in Unicode scalar values (chars).
+    pub start: usize,
+}
+
+/// Every number in `text` that a rule rejected, in order, with the rule.
+#[must_use]
+pub fn rejections(text: &str) -> Vec<Rejection> {
+    let mut chars = CharCursor::default();
+    rules::rejections(text)
+        .into_iter()
+        .map(|(rule, at)| Rejection {
+            rule: rule.name,
+            why: rule.why,
+            start: chars.at(text, at),
+        })
+        .collect()
 }
 
 /// Reads a claim's `value` as exactly one figure (spec: "`value` must parse
@@ -340,30 +388,6 @@ impl Interval {
     }
 }
 
-/// The factor that turns an amount in duration unit `from` into unit `to`
-/// (spec: years to months x12, weeks to days x7, days to hours x24, hours to
-/// minutes x60, chained; months and weeks never convert into each other).
-/// `None` when the two do not convert or `to` is the larger unit: convert
-/// both figures to the smaller unit first.
-#[must_use]
-pub fn duration_factor(from: &str, to: &str) -> Option<f64> {
-    const CHAINS: [&[(&str, f64)]; 2] = [
-        &[("years", 1.0), ("months", 12.0)],
-        &[
-            ("weeks", 1.0),
-            ("days", 7.0),
-            ("hours", 168.0),
-            ("minutes", 10_080.0),
-            ("seconds", 604_800.0),
-        ],
-    ];
-    CHAINS.iter().find_map(|chain| {
-        let f = chain.iter().position(|(u, _)| *u == from)?;
-        let t = chain.iter().position(|(u, _)| *u == to)?;
-        (t >= f).then(|| chain[t].1 / chain[f].1)
-    })
-}
-
 impl Interval {
     /// The interval with both ends multiplied by `factor` (a unit change).
     #[must_use]
@@ -415,6 +439,11 @@ fn intervals(
 ) -> (Interval, Interval) {
     let whole = kind == Kind::Count && !duration;
     let point = Interval::point(n);
+    let half = if qualifier == Qualifier::Exact && half == 0.0 {
+        whole_unit_half(kind, n)
+    } else {
+        half
+    };
     let (claim, evidence) = match qualifier {
         Qualifier::Exact if half > 0.0 => (
             Interval {
@@ -444,7 +473,12 @@ fn intervals(
         Qualifier::AtMost => (Interval::closed(Some(0.0), Some(n)), point),
         Qualifier::LessThan | Qualifier::Nearly => (
             Interval {
-                low: Some(0.0),
+                // Revised: "nearly n" is close below n, not anything below.
+                low: Some(if qualifier == Qualifier::Nearly {
+                    0.9 * n
+                } else {
+                    0.0
+                }),
                 high: Some(n),
                 low_open: false,
                 high_open: true,
@@ -468,17 +502,34 @@ fn intervals(
     }
 }
 
+/// Half a unit for money and percentages written in whole units (spec
+/// rev. 2: "$1,472" covers [1471.5, 1472.5), "17%" [16.5, 17.5)); 0 for
+/// counts, which are exact.
+///
+/// Money written in whole minor units ("50 cents", "5p") covers half a
+/// minor unit. A percentage that is not whole although no decimals were
+/// written is a ratio ("one in three"), exact as stated.
+fn whole_unit_half(kind: Kind, n: f64) -> f64 {
+    let whole = |x: f64| (x - x.round()).abs() <= 1e-9 * x.abs().max(1.0);
+    match kind {
+        Kind::Money | Kind::Percent if whole(n) => 0.5,
+        Kind::Money if whole(n * 100.0) => 0.005,
+        _ => 0.0,
+    }
+}
+
 /// The whole numbers of an interval, as a closed interval (kept as it is
 /// when it holds none).
 fn whole_numbers(i: Interval) -> Interval {
-    let low = i.low.map(|l| {
+    // Noise first: 0.9 * n may land a hair above a whole number.
+    let low = i.low.map(tidy).map(|l| {
         if i.low_open && l.fract() == 0.0 {
             l + 1.0
         } else {
             l.ceil()
         }
     });
-    let high = i.high.map(|h| {
+    let high = i.high.map(tidy).map(|h| {
         if i.high_open && h.fract() == 0.0 {
             h - 1.0
         } else {

@@ -17,8 +17,8 @@ use sha2::{Digest, Sha256};
 
 use super::escape;
 use super::{
-    ClaimReport, EvidenceReport, FigureReport, FileReport, RenderOptions, Report, STATEMENT_NOTE,
-    Tally, VERDICTS, failing_first, interval, relation_name, source_verdict_name,
+    ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
+    failing_first, interval, provenance, quoted, relation_name, run_line, source_verdict_name,
     statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
@@ -128,8 +128,8 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// Renders `report` as one HTML page.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
-    let tally = Tally::of(report, &options.fail_on);
+pub fn render(report: &Report) -> String {
+    let tally = Tally::of(report);
     let script_hash = base64(&Sha256::digest(SCRIPT.as_bytes()));
     let mut out = String::new();
     let _ = write!(
@@ -192,9 +192,14 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     if !extra.is_empty() {
         let _ = writeln!(out, "<p class=\"filter-extra\">{}</p>", extra.join(", "));
     }
+    let _ = writeln!(
+        out,
+        "<p class=\"filter-extra\">{}</p>",
+        escape::text(&run_line(report))
+    );
     out.push_str("</header>\n<main>\n");
     for file in &report.files {
-        file_section(&mut out, file, options);
+        file_section(&mut out, file, &report.run.started);
     }
     let _ = write!(
         out,
@@ -214,7 +219,7 @@ fn link(url: &str) -> String {
     }
 }
 
-fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
+fn file_section(out: &mut String, file: &FileReport, started: &str) {
     let _ = writeln!(
         out,
         "<section class=\"file\">\n<h2><code>{}</code></h2>",
@@ -228,8 +233,8 @@ fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
         article.push(format!("published {}", escape::text(published)));
     }
     let _ = writeln!(out, "<p class=\"article\">{}</p>", article.join(" · "));
-    for claim in failing_first(file, &options.fail_on) {
-        claim_card(out, claim, options);
+    for claim in failing_first(file) {
+        claim_card(out, claim, started);
     }
     out.push_str("</section>\n");
 }
@@ -251,9 +256,9 @@ fn figure(figure: &FigureReport) -> String {
     text
 }
 
-fn claim_card(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
+fn claim_card(out: &mut String, claim: &ClaimReport, started: &str) {
     let name = verdict_name(claim.verdict);
-    let fails = claim.fails(&options.fail_on);
+    let fails = claim.failing;
     let _ = writeln!(
         out,
         "<article class=\"claim v-{name}\" data-verdict=\"{name}\" data-fails=\"{}\">\n\
@@ -273,7 +278,7 @@ fn claim_card(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     let _ = writeln!(
         out,
         "</div>\n<p class=\"text\">{}</p>",
-        escape::text(&claim.text)
+        quoted(&escape::prose(&claim.text))
     );
     if let Some(stated) = &claim.stated {
         let _ = writeln!(
@@ -285,8 +290,8 @@ fn claim_card(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     if let Some(quote) = &claim.quote {
         let _ = writeln!(
             out,
-            "<p class=\"meta\"><b>Quote:</b> “{}”</p>",
-            escape::text(quote)
+            "<p class=\"meta\"><b>Quote:</b> {}</p>",
+            quoted(&escape::prose(quote))
         );
     }
     if statement_matched(claim) {
@@ -301,14 +306,14 @@ fn claim_card(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     if !claim.evidence.is_empty() {
         out.push_str("<ul class=\"evidence\">\n");
         for evidence in &claim.evidence {
-            evidence_item(out, evidence);
+            evidence_item(out, evidence, started);
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</article>\n");
 }
 
-fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
+fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
     let name = source_verdict_name(evidence.verdict);
     let _ = write!(
         out,
@@ -316,10 +321,20 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
          <b>{}</b>",
         escape::text(&evidence.source)
     );
+    if let Some(name) = &evidence.name {
+        let _ = write!(out, " “{}”", escape::prose(name));
+    }
     if evidence.url != evidence.source || escape::href(&evidence.url).is_some() {
         let _ = write!(out, " <span class=\"url\">{}</span>", link(&evidence.url));
     }
     out.push_str("</div>\n");
+    if let Some(read) = provenance(evidence, started) {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\"><b>Read:</b> {}</p>",
+            escape::text(&read)
+        );
+    }
     if let Some(found) = &evidence.found {
         let relation = evidence
             .relation
@@ -376,19 +391,12 @@ mod tests {
     use std::path::Path;
     use std::process::Command;
 
-    use super::super::{Format, fixture};
+    use super::super::fixture;
     use super::*;
-
-    fn options() -> RenderOptions {
-        RenderOptions {
-            format: Format::Html,
-            ..RenderOptions::default()
-        }
-    }
 
     #[test]
     fn snapshot() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         // The stylesheet and script are constants; the snapshot is about the
         // report, so they are cut out of it.
         let out = out
@@ -413,7 +421,7 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let out = render(&fixture::hostile(), &options());
+        let out = render(&fixture::hostile());
         fixture::assert_no_raw_controls(&out);
         fixture::assert_no_script_links(&out);
         // Only the page's own script element; no element of the page's.
@@ -436,7 +444,7 @@ mod tests {
 
     #[test]
     fn no_external_requests() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         for attr in ["src=", "url(", "@import", "<link"] {
             assert!(!out.contains(attr), "{attr} in the page");
         }
@@ -513,7 +521,7 @@ mod tests {
             ("report", fixture::report()),
             ("hostile", fixture::hostile()),
         ] {
-            let html = render(&report, &options());
+            let html = render(&report);
             let Some((png, log, dom)) = chromium(&html, name) else {
                 eprintln!("skipped: chromium is not installed");
                 return;

@@ -92,6 +92,8 @@ pub(crate) fn evidence(
         others: vec![],
         diff: None,
         error: None,
+        reason: None,
+        binding: None,
     }
 }
 

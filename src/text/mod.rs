@@ -14,6 +14,7 @@ mod explain;
 mod html;
 mod markdown;
 mod notes;
+pub mod pdf;
 mod split;
 mod words;
 

@@ -2,6 +2,17 @@
 //! units and the context words that make a number something else (a date, a
 //! measure, a reference). Every lookup takes an ASCII-lowercased word.
 
+use super::unit::DurationUnit;
+
+pub(crate) mod context;
+pub(crate) mod currencies;
+pub(crate) mod qualifiers;
+
+pub(crate) use currencies::{
+    country_head, currency_country, currency_name, currency_symbol, dollar_prefix, iso_code,
+    lowercase_code, prefix,
+};
+
 /// A word that takes part in a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum NumWord {
@@ -88,199 +99,11 @@ pub(crate) fn scale_suffix(w: &[u8], spaced: bool) -> Option<f64> {
     })
 }
 
-/// A currency written as a word after the figure ("pounds") or a code, with
-/// the factor to the major unit (pence are hundredths of a pound).
-pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
-    Some(match w {
-        b"pound" | b"pounds" | b"sterling" | b"quid" => ("GBP", 1.0),
-        b"pence" | b"penny" | b"pennies" => ("GBP", 0.01),
-        b"dollar" | b"dollars" | b"usd" | b"buck" | b"bucks" => ("USD", 1.0),
-        b"cent" | b"cents" => ("USD", 0.01),
-        b"euro" | b"euros" => ("EUR", 1.0),
-        b"hryvnia" | b"hryvnias" | b"hryvnas" | b"hryvna" | b"hryvnya" | b"hryvni" | b"uah" => {
-            ("UAH", 1.0)
-        }
-        b"rouble" | b"roubles" | b"ruble" | b"rubles" => ("RUB", 1.0),
-        b"yuan" | b"renminbi" | b"rmb" => ("CNY", 1.0),
-        b"yen" => ("JPY", 1.0),
-        b"rupee" | b"rupees" => ("INR", 1.0),
-        b"lira" | b"liras" | b"lire" => ("TRY", 1.0),
-        b"franc" | b"francs" => ("CHF", 1.0),
-        b"zloty" | b"zlotys" | b"zlotych" => ("PLN", 1.0),
-        b"forint" | b"forints" => ("HUF", 1.0),
-        b"shekel" | b"shekels" | b"sheqel" | b"sheqels" => ("ILS", 1.0),
-        b"rand" => ("ZAR", 1.0),
-        b"naira" => ("NGN", 1.0),
-        b"baht" => ("THB", 1.0),
-        b"ringgit" => ("MYR", 1.0),
-        b"rupiah" => ("IDR", 1.0),
-        b"lari" => ("GEL", 1.0),
-        b"tenge" => ("KZT", 1.0),
-        b"dirham" | b"dirhams" => ("AED", 1.0),
-        b"riyal" | b"riyals" => ("SAR", 1.0),
-        b"kronor" => ("SEK", 1.0),
-        b"peso" | b"pesos" => ("MXN", 1.0),
-        b"kopeck" | b"kopecks" | b"kopek" | b"kopeks" | b"kopeyka" | b"kopeyki" => ("RUB", 0.01),
-        b"kopiyka" | b"kopiykas" | b"kopiyok" => ("UAH", 0.01),
-        b"paise" | b"paisa" => ("INR", 0.01),
-        b"afghani" | b"afghanis" => ("AFN", 1.0),
-        b"lek" | b"leke" => ("ALL", 1.0),
-        b"dram" | b"drams" => ("AMD", 1.0),
-        b"kwanza" | b"kwanzas" => ("AOA", 1.0),
-        b"manat" | b"manats" => ("AZN", 1.0),
-        b"taka" => ("BDT", 1.0),
-        b"lev" | b"leva" => ("BGN", 1.0),
-        b"boliviano" | b"bolivianos" => ("BOB", 1.0),
-        b"pula" => ("BWP", 1.0),
-        b"riel" | b"riels" => ("KHR", 1.0),
-        b"colon" | b"colones" => ("CRC", 1.0),
-        b"koruna" | b"korunas" | b"koruny" => ("CZK", 1.0),
-        b"birr" => ("ETB", 1.0),
-        b"cedi" | b"cedis" => ("GHS", 1.0),
-        b"quetzal" | b"quetzales" => ("GTQ", 1.0),
-        b"gourde" | b"gourdes" => ("HTG", 1.0),
-        b"kip" => ("LAK", 1.0),
-        b"ariary" => ("MGA", 1.0),
-        b"denar" | b"denars" => ("MKD", 1.0),
-        b"kyat" | b"kyats" => ("MMK", 1.0),
-        b"tugrik" | b"tugriks" => ("MNT", 1.0),
-        b"pataca" | b"patacas" => ("MOP", 1.0),
-        b"rufiyaa" => ("MVR", 1.0),
-        b"metical" | b"meticais" => ("MZN", 1.0),
-        b"cordoba" | b"cordobas" => ("NIO", 1.0),
-        b"balboa" | b"balboas" => ("PAB", 1.0),
-        b"kina" => ("PGK", 1.0),
-        b"guarani" | b"guaranis" => ("PYG", 1.0),
-        b"leu" | b"lei" => ("RON", 1.0),
-        b"leone" | b"leones" => ("SLE", 1.0),
-        b"somoni" => ("TJS", 1.0),
-        b"bolivar" | b"bolivars" | b"bolivares" => ("VES", 1.0),
-        b"dong" => ("VND", 1.0),
-        b"vatu" => ("VUV", 1.0),
-        b"tala" => ("WST", 1.0),
-        b"real" | b"reais" => ("BRL", 1.0),
-        _ => return None,
-    })
-}
-
-/// A country word before a currency name ("canadian dollars", "us dollars").
-pub(crate) fn currency_country(adj: &[u8], name: &[u8]) -> Option<&'static str> {
-    let dollar = matches!(name, b"dollar" | b"dollars");
-    Some(match adj {
-        b"us" | b"u.s." | b"american" if dollar => "USD",
-        b"canadian" if dollar => "CAD",
-        b"australian" if dollar => "AUD",
-        b"zealand" if dollar => "NZD",
-        b"kong" if dollar => "HKD",
-        b"singapore" if dollar => "SGD",
-        b"taiwan" | b"taiwanese" if dollar => "TWD",
-        b"turkish" if matches!(name, b"lira" | b"liras") => "TRY",
-        b"swiss" if matches!(name, b"franc" | b"francs") => "CHF",
-        b"mexican" if matches!(name, b"peso" | b"pesos") => "MXN",
-        b"argentine" | b"argentinian" if matches!(name, b"peso" | b"pesos") => "ARS",
-        b"brazilian" if matches!(name, b"real" | b"reais") => "BRL",
-        b"indian" if matches!(name, b"rupee" | b"rupees") => "INR",
-        b"pakistani" if matches!(name, b"rupee" | b"rupees") => "PKR",
-        b"japanese" if name == b"yen" => "JPY",
-        b"chinese" if matches!(name, b"yuan" | b"renminbi") => "CNY",
-        b"russian" if matches!(name, b"rouble" | b"roubles" | b"ruble" | b"rubles") => "RUB",
-        b"ukrainian" if matches!(name, b"hryvnia" | b"hryvnias") => "UAH",
-        b"korean" if name == b"won" => "KRW",
-        b"swedish" if matches!(name, b"krona" | b"kronor") => "SEK",
-        b"norwegian" if matches!(name, b"krone" | b"kroner") => "NOK",
-        b"danish" if matches!(name, b"krone" | b"kroner") => "DKK",
-        b"british" if matches!(name, b"pound" | b"pounds") => "GBP",
-        b"egyptian" if matches!(name, b"pound" | b"pounds") => "EGP",
-        b"south" | b"african" if name == b"rand" => "ZAR",
-        _ => return None,
-    })
-}
-
-/// ISO 4217 codes the scanner accepts beside a number (written in capitals).
-pub(crate) fn iso_code(w: &[u8]) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-        "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
-        "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
-        "EGP", "ERN", "ETB", "EUR", "FJD", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD",
-        "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY",
-        "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD",
-        "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK",
-        "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK",
-        "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG",
-        "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SYP", "SZL", "THB", "TJS", "TMT",
-        "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND",
-        "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
-    ];
-    if w.len() != 3 {
-        return None;
-    }
-    CODES
-        .binary_search_by(|c| c.as_bytes().cmp(w))
-        .ok()
-        .map(|i| CODES[i])
-}
-
-/// The code a lowercase or mixed-case prefix before `$` names ("C$", "US$",
-/// "nzd$", "Mex$").
-pub(crate) fn dollar_prefix(w: &[u8]) -> Option<&'static str> {
-    Some(match w {
-        b"us" | b"u.s." | b"usd" => "USD",
-        b"c" | b"ca" | b"can" | b"cad" => "CAD",
-        b"a" | b"au" | b"aud" => "AUD",
-        b"nz" | b"nzd" => "NZD",
-        b"hk" | b"hkd" => "HKD",
-        b"s" | b"sgd" => "SGD",
-        b"r" | b"brl" => "BRL",
-        b"mex" | b"mx" | b"mxn" => "MXN",
-        b"nt" | b"twd" => "TWD",
-        b"z" | b"zwl" => "ZWL",
-        _ => return None,
-    })
-}
-
-/// A currency symbol (not `$`), its code and its length in bytes, at the start of `b`.
-pub(crate) fn currency_symbol(b: &[u8]) -> Option<(&'static str, usize)> {
-    const SYMBOLS: &[(&str, &str)] = &[
-        ("£", "GBP"),
-        ("€", "EUR"),
-        ("₴", "UAH"),
-        ("₽", "RUB"),
-        ("¥", "JPY"),
-        ("元", "CNY"),
-        ("₡", "CRC"),
-        ("₹", "INR"),
-        ("₩", "KRW"),
-        ("₺", "TRY"),
-        ("₪", "ILS"),
-        ("₦", "NGN"),
-        ("₱", "PHP"),
-        ("₫", "VND"),
-        ("₸", "KZT"),
-        ("₾", "GEL"),
-        ("฿", "THB"),
-        ("ரூ", "LKR"),
-        ("৳", "BDT"),
-        ("₼", "AZN"),
-        ("₭", "LAK"),
-        ("₮", "MNT"),
-        ("₲", "PYG"),
-        ("₵", "GHS"),
-    ];
-    let first = *b.first()?;
-    if first < 0x80 {
-        return None;
-    }
-    SYMBOLS
-        .iter()
-        .find(|(s, _)| b.starts_with(s.as_bytes()))
-        .map(|(s, c)| (*c, s.len()))
-}
-
 /// The unit of a duration, normalised to the plural the spec names, with a
-/// factor for units it folds into another ("decades" are ten years).
+/// factor for units it folds into another ("decades" are ten years). The
+/// names are those of the one duration table, [`crate::quantity::unit::DURATIONS`].
 pub(crate) fn duration_unit(w: &[u8]) -> Option<(&'static str, f64)> {
-    Some(match w {
+    let (name, f) = match w {
         b"year" | b"years" | b"yr" | b"yrs" => ("years", 1.0),
         b"decade" | b"decades" => ("years", 10.0),
         b"month" | b"months" => ("months", 1.0),
@@ -290,166 +113,133 @@ pub(crate) fn duration_unit(w: &[u8]) -> Option<(&'static str, f64)> {
         b"minute" | b"minutes" | b"mins" => ("minutes", 1.0),
         b"second" | b"seconds" | b"secs" => ("seconds", 1.0),
         _ => return None,
-    })
+    };
+    DurationUnit::named(name).map(|d| (d.name(), f))
 }
+
+/// Units of measure written with their case ("MW", "C" for Celsius).
+const MEASURES_CASED: &[&str] = &[
+    "A", "Ah", "C", "D", "F", "G", "GB", "GHz", "GW", "GWh", "Gb", "Gbps", "Hz", "K", "KB", "L",
+    "MB", "MHz", "MW", "MWh", "Mb", "Mbps", "PB", "TB", "TW", "TWh", "V", "W", "Wh", "X", "dB",
+    "kB", "kHz", "kV", "kW", "kWh", "kbps", "mAh", "ppb", "ppm",
+];
+
+/// Units of measure in any case, lowercased.
+const MEASURES: &[&str] = &[
+    "acre",
+    "acres",
+    "bar",
+    "barrel",
+    "barrels",
+    "bits",
+    "bpd",
+    "bytes",
+    "calories",
+    "cc",
+    "celsius",
+    "centimeter",
+    "centimeters",
+    "centimetre",
+    "centimetres",
+    "cm",
+    "cubic",
+    "degree",
+    "degrees",
+    "fahrenheit",
+    "feet",
+    "fold",
+    "foot",
+    "ft",
+    "g",
+    "gallon",
+    "gallons",
+    "gigabytes",
+    "gigawatts",
+    "gram",
+    "grams",
+    "ha",
+    "hectare",
+    "hectares",
+    "hp",
+    "in.",
+    "inch",
+    "inches",
+    "kcal",
+    "kg",
+    "kilo",
+    "kilogram",
+    "kilograms",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "kilos",
+    "kilowatts",
+    "km",
+    "kmh",
+    "knot",
+    "knots",
+    "kph",
+    "kt",
+    "lb",
+    "lbs",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "m",
+    "magnitude",
+    "megabytes",
+    "megawatts",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "mg",
+    "mile",
+    "miles",
+    "millimeter",
+    "millimeters",
+    "millimetre",
+    "millimetres",
+    "ml",
+    "mm",
+    "mmhg",
+    "mp",
+    "mph",
+    "mt",
+    "nm",
+    "oz",
+    "pixels",
+    "psi",
+    "rpm",
+    "sq",
+    "square",
+    "storeys-high",
+    "terabytes",
+    "ton",
+    "tonne",
+    "tonnes",
+    "tons",
+    "volt",
+    "volts",
+    "watt",
+    "watts",
+    "x",
+    "yard",
+    "yards",
+    "yd",
+];
 
 /// A unit of measure after a number (case as written): the number is a
 /// measure, not a figure ("155 mm", "30 km", "40C").
 pub(crate) fn measure_unit(w: &[u8]) -> bool {
-    if matches!(
-        w,
-        b"C" | b"F"
-            | b"K"
-            | b"W"
-            | b"V"
-            | b"A"
-            | b"Hz"
-            | b"MW"
-            | b"GW"
-            | b"kW"
-            | b"TW"
-            | b"Wh"
-            | b"MWh"
-            | b"GWh"
-            | b"kWh"
-            | b"TWh"
-            | b"MB"
-            | b"GB"
-            | b"TB"
-            | b"KB"
-            | b"kB"
-            | b"PB"
-            | b"Mb"
-            | b"Gb"
-            | b"Mbps"
-            | b"Gbps"
-            | b"kbps"
-            | b"MHz"
-            | b"GHz"
-            | b"kHz"
-            | b"kV"
-            | b"mAh"
-            | b"Ah"
-            | b"ppm"
-            | b"ppb"
-            | b"dB"
-            | b"L"
-            | b"G"
-            | b"D"
-            | b"X"
-    ) {
+    let find = |list: &[&str], w: &[u8]| list.binary_search_by(|u| u.as_bytes().cmp(w)).is_ok();
+    if find(MEASURES_CASED, w) {
         return true;
     }
     let mut buf = [0u8; 24];
-    let Some(l) = lower(w, &mut buf) else {
-        return false;
-    };
-    matches!(
-        l,
-        b"mm"
-            | b"cm"
-            | b"km"
-            | b"m"
-            | b"kg"
-            | b"g"
-            | b"mg"
-            | b"lb"
-            | b"lbs"
-            | b"oz"
-            | b"ft"
-            | b"feet"
-            | b"foot"
-            | b"inch"
-            | b"inches"
-            | b"in."
-            | b"mile"
-            | b"miles"
-            | b"yard"
-            | b"yards"
-            | b"yd"
-            | b"metre"
-            | b"metres"
-            | b"meter"
-            | b"meters"
-            | b"kilometre"
-            | b"kilometres"
-            | b"kilometer"
-            | b"kilometers"
-            | b"centimetre"
-            | b"centimetres"
-            | b"centimeter"
-            | b"centimeters"
-            | b"millimetre"
-            | b"millimetres"
-            | b"millimeter"
-            | b"millimeters"
-            | b"kilogram"
-            | b"kilograms"
-            | b"kilo"
-            | b"kilos"
-            | b"gram"
-            | b"grams"
-            | b"tonne"
-            | b"tonnes"
-            | b"ton"
-            | b"tons"
-            | b"kph"
-            | b"mph"
-            | b"kmh"
-            | b"knots"
-            | b"knot"
-            | b"degree"
-            | b"degrees"
-            | b"celsius"
-            | b"fahrenheit"
-            | b"litre"
-            | b"litres"
-            | b"liter"
-            | b"liters"
-            | b"ml"
-            | b"gallon"
-            | b"gallons"
-            | b"barrel"
-            | b"barrels"
-            | b"bpd"
-            | b"acre"
-            | b"acres"
-            | b"hectare"
-            | b"hectares"
-            | b"ha"
-            | b"sq"
-            | b"square"
-            | b"cubic"
-            | b"calories"
-            | b"kcal"
-            | b"watts"
-            | b"watt"
-            | b"kilowatts"
-            | b"megawatts"
-            | b"gigawatts"
-            | b"volts"
-            | b"volt"
-            | b"megabytes"
-            | b"gigabytes"
-            | b"terabytes"
-            | b"bytes"
-            | b"bits"
-            | b"pixels"
-            | b"mp"
-            | b"nm"
-            | b"kt"
-            | b"mt"
-            | b"bar"
-            | b"psi"
-            | b"hp"
-            | b"rpm"
-            | b"cc"
-            | b"mmhg"
-            | b"magnitude"
-            | b"storeys-high"
-            | b"fold"
-            | b"x"
-    )
+    lower(w, &mut buf).is_some_and(|l| find(MEASURES, l))
 }
 
 /// A month name (or its abbreviation): a number beside it is a date.
@@ -471,6 +261,11 @@ pub(crate) fn reference_word(w: &[u8]) -> bool {
         w,
         b"page"
             | b"pages"
+            | b"photo"
+            | b"photograph"
+            | b"image"
+            | b"picture"
+            | b"slide"
             | b"pp"
             | b"p"
             | b"no"
@@ -850,26 +645,85 @@ pub(crate) fn fraction_word(w: &[u8]) -> bool {
         )
 }
 
-/// ISO codes also written in lowercase beside a number ("100 usd").
-pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
-    Some(match w {
-        b"usd" => "USD",
-        b"eur" => "EUR",
-        b"gbp" => "GBP",
-        b"jpy" => "JPY",
-        b"cny" | b"rmb" => "CNY",
-        b"chf" => "CHF",
-        b"cad" => "CAD",
-        b"aud" => "AUD",
-        b"inr" => "INR",
-        b"rub" => "RUB",
-        b"uah" => "UAH",
-        b"sek" => "SEK",
-        b"nok" => "NOK",
-        b"mxn" => "MXN",
-        b"brl" => "BRL",
-        b"hkd" => "HKD",
-        b"nzd" => "NZD",
-        _ => return None,
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measure_tables_are_sorted() {
+        // Byte order, as the binary search compares.
+        assert!(
+            MEASURES_CASED
+                .windows(2)
+                .all(|w| w[0].as_bytes() < w[1].as_bytes())
+        );
+        assert!(MEASURES.windows(2).all(|w| w[0] < w[1]));
+        assert!(MEASURES.iter().all(|m| *m == m.to_lowercase()));
+    }
+
+    #[test]
+    fn every_word_that_starts_a_figure_is_seen_by_the_scanner() {
+        use super::super::scan::{CAN_START, MAX_START_LEN};
+        let words = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "lakh",
+            "lakhs",
+            "crore",
+            "crores",
+            "dozen",
+            "dozens",
+            "a",
+            "an",
+            "half",
+            "quarter",
+            "several",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "tens",
+        ];
+        for w in words {
+            assert!(
+                num_word(w.as_bytes()).is_some() || context::vague_start(w.as_bytes()),
+                "{w}"
+            );
+            assert!(w.len() <= MAX_START_LEN, "{w}");
+            assert!(CAN_START[usize::from(w.as_bytes()[0])], "{w}");
+        }
+    }
 }

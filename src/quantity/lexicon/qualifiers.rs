@@ -1,0 +1,178 @@
+//! Qualifier phrases, one table in reading order ("upwards of", "or more"):
+//! the scanner matches them against the words before or after a figure.
+//! The words that may end a phrase before a figure (where the scanner starts
+//! to look back) are derived from the table, never listed beside it.
+
+use std::sync::LazyLock;
+
+use crate::quantity::Qualifier::{
+    self, About, AtLeast, AtMost, JustOver, LessThan, MoreThan, Nearly, Range,
+};
+
+/// Where a phrase stands: before the figure ("at least 5") or after it ("5 or more").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Before,
+    After,
+}
+
+/// Every qualifier phrase, lowercase, words in reading order. `Range`
+/// marks "between", which only qualifies when "and" and a second number follow.
+pub(crate) static QUALIFIERS: &[(&str, Qualifier, Side)] = &[
+    ("about", About, Side::Before),
+    ("around", About, Side::Before),
+    ("roughly", About, Side::Before),
+    ("approximately", About, Side::Before),
+    ("approx", About, Side::Before),
+    ("circa", About, Side::Before),
+    ("some", About, Side::Before),
+    ("estimated", About, Side::Before),
+    ("an estimated", About, Side::Before),
+    ("estimated at", About, Side::Before),
+    ("in the region of", About, Side::Before),
+    ("on the order of", About, Side::Before),
+    ("of the order of", About, Side::Before),
+    ("more or less", About, Side::Before),
+    ("at least", AtLeast, Side::Before),
+    ("no fewer than", AtLeast, Side::Before),
+    ("no less than", AtLeast, Side::Before),
+    ("not fewer than", AtLeast, Side::Before),
+    ("not less than", AtLeast, Side::Before),
+    ("a minimum of", AtLeast, Side::Before),
+    ("more than", MoreThan, Side::Before),
+    ("greater than", MoreThan, Side::Before),
+    ("higher than", MoreThan, Side::Before),
+    ("over", MoreThan, Side::Before),
+    ("above", MoreThan, Side::Before),
+    ("exceeding", MoreThan, Side::Before),
+    ("surpassing", MoreThan, Side::Before),
+    ("upwards of", MoreThan, Side::Before),
+    ("upward of", MoreThan, Side::Before),
+    ("in excess of", MoreThan, Side::Before),
+    ("just over", JustOver, Side::Before),
+    ("just above", JustOver, Side::Before),
+    ("slightly over", JustOver, Side::Before),
+    ("slightly above", JustOver, Side::Before),
+    ("just more than", JustOver, Side::Before),
+    ("slightly more than", JustOver, Side::Before),
+    ("a little over", JustOver, Side::Before),
+    ("a little above", JustOver, Side::Before),
+    ("a little more than", JustOver, Side::Before),
+    ("at most", AtMost, Side::Before),
+    ("up to", AtMost, Side::Before),
+    ("as many as", AtMost, Side::Before),
+    ("as much as", AtMost, Side::Before),
+    ("no more than", AtMost, Side::Before),
+    ("not more than", AtMost, Side::Before),
+    ("a maximum of", AtMost, Side::Before),
+    ("fewer than", LessThan, Side::Before),
+    ("less than", LessThan, Side::Before),
+    ("lower than", LessThan, Side::Before),
+    ("under", LessThan, Side::Before),
+    ("below", LessThan, Side::Before),
+    ("nearly", Nearly, Side::Before),
+    ("almost", Nearly, Side::Before),
+    ("close to", Nearly, Side::Before),
+    ("just under", Nearly, Side::Before),
+    ("just below", Nearly, Side::Before),
+    ("slightly under", Nearly, Side::Before),
+    ("slightly below", Nearly, Side::Before),
+    ("just less than", Nearly, Side::Before),
+    ("just fewer than", Nearly, Side::Before),
+    ("slightly less than", Nearly, Side::Before),
+    ("slightly fewer than", Nearly, Side::Before),
+    ("a little under", Nearly, Side::Before),
+    ("a little below", Nearly, Side::Before),
+    ("just shy of", Nearly, Side::Before),
+    ("between", Range, Side::Before),
+    ("or more", AtLeast, Side::After),
+    ("or above", AtLeast, Side::After),
+    ("or over", AtLeast, Side::After),
+    ("or so", About, Side::After),
+    ("or thereabouts", About, Side::After),
+    ("or fewer", AtMost, Side::After),
+    ("or less", AtMost, Side::After),
+    ("or under", AtMost, Side::After),
+];
+
+/// The longest phrase the table holds, in words.
+pub(crate) const MAX_WORDS: usize = 4;
+
+struct Phrases {
+    /// Phrases before a figure, words nearest the figure first.
+    before: Vec<(Vec<&'static [u8]>, Qualifier)>,
+    /// Phrases after a figure, in reading order.
+    after: Vec<(Vec<&'static [u8]>, Qualifier)>,
+    /// The last word of every phrase before a figure, sorted.
+    last_words: Vec<&'static [u8]>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut p = Phrases {
+        before: Vec::new(),
+        after: Vec::new(),
+        last_words: Vec::new(),
+    };
+    for &(phrase, q, side) in QUALIFIERS {
+        let words: Vec<&[u8]> = phrase.split(' ').map(str::as_bytes).collect();
+        match side {
+            Side::Before => {
+                p.last_words.extend(words.last().copied());
+                p.before.push((words.into_iter().rev().collect(), q));
+            }
+            Side::After => p.after.push((words, q)),
+        }
+    }
+    p.last_words.sort_unstable();
+    p.last_words.dedup();
+    p
+});
+
+/// Whether a lowercase word can end a qualifier phrase before a figure:
+/// only then does the scanner look further back.
+pub(crate) fn ends_phrase(w: &[u8]) -> bool {
+    PHRASES.last_words.binary_search(&w).is_ok()
+}
+
+/// The qualifier a phrase before a figure states, its lowercase words given
+/// nearest the figure first (`w[0]` is right before it), all of them.
+pub(crate) fn before(w: &[&[u8]]) -> Option<Qualifier> {
+    PHRASES
+        .before
+        .iter()
+        .find(|(p, _)| p.as_slice() == w)
+        .map(|(_, q)| *q)
+}
+
+/// The qualifier a phrase after a figure states, lowercase words in reading order.
+pub(crate) fn after(w: &[&[u8]]) -> Option<Qualifier> {
+    PHRASES
+        .after
+        .iter()
+        .find(|(p, _)| p.as_slice() == w)
+        .map(|(_, q)| *q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_lowercase_words_within_the_lookback() {
+        for (phrase, _, _) in QUALIFIERS {
+            let n = phrase.split(' ').count();
+            assert!(n <= MAX_WORDS, "{phrase}");
+            assert_eq!(*phrase, phrase.to_lowercase());
+            assert!(!phrase.contains("  ") && phrase.trim() == *phrase);
+        }
+    }
+
+    #[test]
+    fn the_guard_is_every_last_word() {
+        assert!(ends_phrase(b"of"));
+        assert!(ends_phrase(b"than"));
+        assert!(!ends_phrase(b"upwards"));
+        assert_eq!(before(&[b"of", b"upwards"]), Some(MoreThan));
+        assert_eq!(after(&[b"or", b"more"]), Some(AtLeast));
+    }
+}
