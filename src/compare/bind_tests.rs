@@ -237,6 +237,24 @@ fn step_1_a_change_binds_by_role() {
             Some("6%"),
             Some(ChangeRole),
         ),
+        // Markets: index points, the fall and the level ("down by 30 to 126"
+        // is a change, not the range 30-126).
+        (
+            "3,210",
+            &["index"],
+            "The index closed at 3,210",
+            &["The index was down by 45 points to 3,210 at the close."],
+            Some("3,210"),
+            Some(ChangeRole),
+        ),
+        (
+            "45 points",
+            &["index"],
+            "The index fell 45 points",
+            &["The index was down by 45 points to 3,210 at the close."],
+            Some("45"),
+            Some(ChangeRole),
+        ),
         // A size with no level stated is still the figure of a level claim
         // ("cut 500 jobs" says 500 jobs went).
         (
@@ -324,6 +342,15 @@ fn step_2_counted_nouns_and_parts_of_wholes() {
             Some("three"),
             Some(CountedNoun),
         ),
+        // Budgets: a model number is a name, never the count beside it.
+        (
+            "40",
+            &["jets"],
+            "The carrier will buy 40 jets",
+            &["The carrier will buy 40 737 Max jets for $4bn."],
+            Some("40"),
+            None,
+        ),
         // Polls: a count of respondents, a sample of voters.
         (
             "1,200",
@@ -363,6 +390,15 @@ fn step_3_a_figure_tied_to_another_word_is_not_the_claims() {
             "Globex earned $310m in the quarter",
             &["Globex earned $2.10 a share, or $310m, in the quarter."],
             Some("$310m"),
+            None,
+        ),
+        // A price per unit of a good is the price.
+        (
+            "$80",
+            &["Brent"],
+            "Brent closed at $80",
+            &["Brent rose 2% to $80 a barrel."],
+            Some("$80"),
             None,
         ),
         // Casualty tolls: the injured are not the dead.
@@ -530,6 +566,39 @@ fn step_6_distance() {
             &["Residents were evacuated overnight; 11, officials said."],
             Some("11"),
             Some(Distance),
+        ),
+    ]);
+}
+
+#[test]
+fn unclear_text_gives_nothing() {
+    check(&[
+        // The only count is the hurt, not the dead.
+        (
+            "12",
+            &["died"],
+            "12 people died",
+            &["Police said 12 people were hurt and an unknown number died."],
+            None,
+            None,
+        ),
+        // A count of homes is never a death toll.
+        (
+            "30",
+            &["killed"],
+            "30 were killed",
+            &["The storm destroyed 30 homes and killed residents in the valley."],
+            None,
+            None,
+        ),
+        // "Respectively" with a term outside its list of names.
+        (
+            "2%",
+            &["exports"],
+            "Exports rose 2%",
+            &["Exports were flat as wheat and corn prices rose 1% and 2%, respectively."],
+            None,
+            None,
         ),
     ]);
 }

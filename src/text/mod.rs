@@ -9,6 +9,7 @@
 //! sentences, so reports never carry them.
 
 mod article;
+mod claimreview;
 mod depth;
 mod explain;
 mod html;
@@ -19,6 +20,7 @@ mod split;
 mod words;
 
 pub use article::Reason;
+pub use claimreview::{ClaimReview, claim_review};
 pub use explain::Block;
 pub use notes::Note;
 pub use words::{Word, fold, words};
