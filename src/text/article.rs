@@ -233,6 +233,8 @@ const NAMES: &[(&str, &str)] = &[
     ("modal", "pop-up"),
     ("popup", "pop-up"),
     ("toolbar", "toolbar"),
+    ("count", "counter"),
+    ("counter", "counter"),
 ];
 
 /// The furniture word a class or id names, if any.
@@ -799,7 +801,18 @@ const LABELS: &[&[&str]] = &[
 /// A short element's text is a counter or a control's label: "5 min read",
 /// "Photo 2 of 6", "12 comments", "Share", "Read more".
 pub(crate) fn is_counter(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    // "1of4" as "1 of 4": digits and letters glued by markup.
+    let mut lower = String::with_capacity(text.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if prev.is_some_and(|p| {
+            p.is_ascii_digit() != c.is_ascii_digit() && p.is_alphanumeric() && c.is_alphanumeric()
+        }) {
+            lower.push(' ');
+        }
+        lower.push(c);
+        prev = Some(c);
+    }
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':' | '|' | '/' | '·'))
         .filter(|w| !w.is_empty())
@@ -891,6 +904,7 @@ mod tests {
             "Photo 2 of 6",
             "Photograph 2 of 6",
             "1/4",
+            "1of4",
             "12 comments",
             "Comments (12)",
             "Share",

@@ -418,7 +418,9 @@ fn judge(
     if let Some(reason) = finder.furniture(id, el, in_article, true) {
         return reason;
     }
+    // A table cell's "2 of 6" is data, not a gallery's counter.
     if kept
+        && !matches!(el.name(), "td" | "th")
         && finder.text_len(id) <= 40
         && finder.blocks(id) <= 3
         && finder.text_len(id) > 0
