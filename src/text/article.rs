@@ -118,6 +118,29 @@ impl fmt::Display for Reason {
     }
 }
 
+/// Hashes a node id so that the table keeps document order in its low bits
+/// (nodes are looked up in the order they were built, so neighbours in the
+/// page are neighbours in memory) and spreads its tag bits: with the default
+/// hasher every lookup on a page of a million elements was a cache miss.
+#[derive(Debug, Default, Clone, Copy)]
+struct NodeHasher(u64);
+
+impl std::hash::Hasher for NodeHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) & 0xFE00_0000_0000_0000)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n as u64;
+    }
+}
+
+type NodeMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<NodeHasher>>;
+
 /// An element's measures, in characters that are not white space.
 #[derive(Debug, Default, Clone, Copy)]
 struct Stats {
@@ -139,7 +162,7 @@ struct Stats {
 
 /// The article of a page: where it is, and how to judge each element.
 pub(crate) struct Finder {
-    stats: HashMap<NodeId, Stats>,
+    stats: NodeMap<Stats>,
     /// The element the article was found in.
     pub(crate) root: NodeId,
     /// The headline `<h1>`, if the page has one.
@@ -324,7 +347,10 @@ impl Finder {
     /// Measures a parsed page and finds its article.
     pub(crate) fn new(doc: &Html) -> Finder {
         let mut finder = Finder {
-            stats: HashMap::new(),
+            stats: NodeMap::with_capacity_and_hasher(
+                doc.tree.nodes().size_hint().0,
+                std::hash::BuildHasherDefault::default(),
+            ),
             root: doc.root_element().id(),
             headline: None,
             around_headline: HashSet::new(),
