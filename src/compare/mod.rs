@@ -279,6 +279,11 @@ pub struct Reason {
     /// A unit among them that did not convert to the claim's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unconverted: Option<String>,
+    /// Passages about the claim hold figures of its kind, but the text binds
+    /// each of them to another word (the binding rule's steps), so none is
+    /// the claim's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bound_elsewhere: bool,
     /// A quote claim: the similarity (0 to 1) of the closest run of words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
@@ -559,14 +564,49 @@ fn not_found_reason(claim: &Claim, idx: &SourceIndex, terms: &[about::Term]) -> 
             reason.present.push(entry.clone());
         }
     }
-    if reason.missing.is_empty()
-        && matches!(claim.body, Body::Figure { .. })
-        && (1..=3).any(|size| !located.passages(size, idx.len()).is_empty())
-    {
+    let Body::Figure { figure, .. } = &claim.body else {
+        return reason;
+    };
+    if !reason.missing.is_empty() {
+        return reason;
+    }
+    // The passages of the smallest size that holds every entry: the ones an
+    // editor would read first.
+    let Some(windows) = (1..=3)
+        .map(|size| located.passages(size, idx.len()))
+        .find(|w| !w.is_empty())
+    else {
+        return reason;
+    };
+    let mut comparable = false;
+    for s in windows.into_iter().flatten() {
+        for found in idx.figures(s) {
+            let found = &found.figure;
+            if crate::quantity::evidence::comparable(figure, found) {
+                comparable = true;
+            } else if reason.unconverted.is_none()
+                && found.kind == figure.kind
+                && found.unit != figure.unit
+            {
+                reason.unconverted.clone_from(&found.unit);
+            }
+            if reason.figures.len() < MAX_REASON_FIGURES && !reason.figures.contains(&found.text) {
+                reason.figures.push(found.text.clone());
+            }
+        }
+    }
+    // Candidates of the claim's kind that were all bound to other words are
+    // not "no figure": say which it was, so the editor looks at the binding.
+    if comparable {
+        reason.bound_elsewhere = true;
+    } else {
         reason.no_figure = true;
     }
     reason
 }
+
+/// How many of the passages' figures a not-found reason names.
+const MAX_REASON_FIGURES: usize = 8;
 
 fn compare_statement(ev: &mut Evidence, idx: &SourceIndex, terms: &[about::Term]) {
     let located = about::Located::new(terms, idx);
@@ -1469,5 +1509,47 @@ mod tests {
             let _ = run(&claim(Body::Quote { quote }, &about), &[Some(&refs)]);
             let _ = run(&claim(Body::Statement, &about), &[Some(&refs)]);
         }
+    }
+
+    /// A source that said nothing says why, as an editor would look for it:
+    /// the figures the passages about the claim hold instead, a unit that
+    /// does not convert, or candidates the text binds to other words.
+    #[test]
+    fn not_found_names_the_figures_and_why_none_is_the_claims() {
+        let reason = |value: &str, about: &[&str], sentences: &[&str]| {
+            let out = run(&figure(value, about, None), &[Some(sentences)]);
+            assert_eq!(
+                out.verdict,
+                Verdict::NotFound,
+                "{value} {sentences:?}: {out:?}"
+            );
+            out.evidence[0].reason.clone().unwrap_or_default()
+        };
+        // Weeks and months do not convert into each other (the spec).
+        let r = reason(
+            "two months",
+            &["siege", "last*"],
+            &["The siege lasted eight weeks."],
+        );
+        assert!(r.no_figure && !r.bound_elsewhere, "{r:?}");
+        assert_eq!(r.figures, ["eight weeks"]);
+        assert_eq!(r.unconverted.as_deref(), Some("weeks"));
+        // No figure of the claim's kind at all: the money is named.
+        let r = reason(
+            "15",
+            &["Rasna", "kill*"],
+            &["In Rasna the raid killed cattle worth $2m."],
+        );
+        assert!(r.no_figure, "{r:?}");
+        assert_eq!(r.figures, ["$2m"]);
+        assert_eq!(r.unconverted, None);
+        // The only count counts the injured: bound elsewhere, not "no figure".
+        let r = reason(
+            "at least 14",
+            &["Rasna", "killed"],
+            &["In Rasna 37 people were injured; how many were killed is not known."],
+        );
+        assert!(r.bound_elsewhere && !r.no_figure, "{r:?}");
+        assert_eq!(r.figures, ["37"]);
     }
 }

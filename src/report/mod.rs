@@ -789,6 +789,14 @@ pub(crate) fn not_found_text(evidence: &EvidenceReport) -> String {
             );
         }
         parts.push(text);
+    } else if reason.bound_elsewhere {
+        let mut text = "read; the passages about the claim hold figures of its kind, but the text binds each to another word"
+            .to_string();
+        if !reason.figures.is_empty() {
+            let _ =
+                std::fmt::Write::write_fmt(&mut text, format_args!(" ({})", list(&reason.figures)));
+        }
+        parts.push(text);
     } else if let Some(similarity) = reason.similarity {
         parts.push(format!(
             "read; the closest run of words is {:.0}% alike (0.75 needed)",
