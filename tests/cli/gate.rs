@@ -378,3 +378,31 @@ fn new_never_replaces_a_claim_file_without_force() {
     assert_eq!(forced.status.code(), Some(0));
     assert!(std::fs::read_to_string(&out).unwrap().contains("[[claim]]"));
 }
+
+/// In `value` a bare number is a count (it used to be refused as "holds no
+/// figure", "1125" read as a year).
+#[test]
+fn a_bare_number_in_value_is_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.toml"),
+        "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"jobs\"\ntext = \"1125 jobs went\"\nvalue = \"1125\"\nabout = [\"jobs\"]\n\n\
+         [[claim]]\nid = \"one\"\ntext = \"one died\"\nvalue = \"one\"\nabout = [\"died\"]\n",
+    )
+    .unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["check", "--offline", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stated = &json["files"][0]["claims"][0]["stated"];
+    assert_eq!(
+        (stated["kind"].as_str(), stated["low"].as_f64()),
+        (Some("count"), Some(1125.0))
+    );
+    assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
+}
