@@ -95,7 +95,10 @@ fn review(file: &FileReport, claim: &ClaimReport, options: &RenderOptions) -> Op
         .map(|e| {
             let mut cite = Map::new();
             cite.insert("@type".into(), "CreativeWork".into());
-            cite.insert("name".into(), clean(&e.source).into());
+            // The display name from `[sources.ID]` when the file gives one:
+            // a reader of the review sees the publication, not our id.
+            let name = e.name.as_deref().unwrap_or(&e.source);
+            cite.insert("name".into(), clean(name).into());
             if let Some(url) = web_url(&e.url) {
                 cite.insert("url".into(), url.into());
             }
@@ -180,6 +183,16 @@ mod tests {
         assert_eq!(disputed["reviewRating"]["alternateName"], "Mixture");
         assert_eq!(disputed["citation"].as_array().unwrap().len(), 2);
         assert_eq!(disputed["publisher"]["name"], "Example Fact Desk");
+        // A citation carries the source's display name when it has one,
+        // else its id.
+        let names: Vec<&str> = reviews
+            .iter()
+            .flat_map(|r| r["citation"].as_array().unwrap())
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&"The Guardian, live blog"), "{names:?}");
+        assert!(!names.contains(&"guardian-live"), "{names:?}");
+        assert!(names.contains(&"tass"), "{names:?}");
         assert_eq!(
             disputed["itemReviewed"]["appearance"]["url"],
             "https://example.org/news/123"
