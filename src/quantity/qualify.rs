@@ -269,7 +269,7 @@ impl Sc<'_> {
         if b.get(r) == Some(&b'$') {
             // "C$5-$6": the second dollar sign repeats the first's country.
             u2 = Some(match unit {
-                Some(u) if u.len() == 3 && u.ends_with('D') => u,
+                Some(u) if lexicon::is_dollar(u) => u,
                 _ => "USD",
             });
             r = self.skip_hs(r + 1);
