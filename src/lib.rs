@@ -5,9 +5,11 @@
 //! `claims` -> `fetch` -> `text` -> `compare` -> `review` -> `report`.
 //! Every stage but `fetch` and `cli` is pure: values in, values out, with no
 //! network, disk, clock or printing. `fetch` (client, cache, WARC) and `cli`
-//! (arguments, terminal, exit codes) are the edge.
+//! (arguments, terminal, exit codes) are the edge; `check` runs the stages
+//! in order (claim files in, a report out) for the CLI and for programs.
 
 pub mod atomic;
+pub mod check;
 pub mod claims;
 pub mod cli;
 pub mod compare;

@@ -63,37 +63,6 @@ pub enum Format {
     Claimreview,
 }
 
-/// A verdict as `fail-on` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FailOn {
-    /// `match`.
-    Match,
-    /// `mismatch`.
-    Mismatch,
-    /// `disputed`.
-    Disputed,
-    /// `unsourced`.
-    Unsourced,
-    /// `not-found`.
-    NotFound,
-    /// `unreachable`.
-    Unreachable,
-}
-
-impl From<FailOn> for Verdict {
-    fn from(v: FailOn) -> Verdict {
-        match v {
-            FailOn::Match => Verdict::Match,
-            FailOn::Mismatch => Verdict::Mismatch,
-            FailOn::Disputed => Verdict::Disputed,
-            FailOn::Unsourced => Verdict::Unsourced,
-            FailOn::NotFound => Verdict::NotFound,
-            FailOn::Unreachable => Verdict::Unreachable,
-        }
-    }
-}
-
 /// `[publisher]`: who publishes the checks (for `ClaimReview`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -122,7 +91,7 @@ pub struct Config {
     /// `--archive`.
     pub archive: Option<PathBuf>,
     /// `--fail-on`.
-    pub fail_on: Option<Vec<FailOn>>,
+    pub fail_on: Option<Vec<Verdict>>,
     /// `--strict`.
     pub strict: Option<bool>,
     /// `--locked`.
@@ -294,7 +263,7 @@ Cookie = "session=1"
         assert_eq!(config.replay, Some(vec![PathBuf::from("/p/a.warc.gz")]));
         assert_eq!(
             config.fail_on,
-            Some(vec![FailOn::Mismatch, FailOn::NotFound])
+            Some(vec![Verdict::Mismatch, Verdict::NotFound])
         );
         assert_eq!(config.timeout, Some(7.5));
         assert_eq!(config.max_age, Some(Duration::from_secs(7 * 86_400)));
@@ -319,7 +288,7 @@ Cookie = "session=1"
             ),
             (
                 "fail-on = [\"wrong\"]\n",
-                "factcheck.toml:1:12: error: unknown variant `wrong`",
+                "factcheck.toml:1:12: error: `wrong` is not a verdict; use one of match, mismatch,",
             ),
             (
                 "max-age = \"7 weeks\"\n",

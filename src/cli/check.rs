@@ -1,42 +1,26 @@
-//! `factcheck check [PATH...]`: loads the claim files (an invalid one stops
-//! the run before any source is read), reads each source once, compares every
-//! claim with its sources and writes the report. Exit 0 when no claim has a
-//! verdict in the fail-on list, 1 when one has, 2 when the run could not be
-//! done (../shared/spec/cli.md).
+//! `factcheck check [PATH...]`: parses the arguments, merges them with
+//! `factcheck.toml`, runs the library's check ([`crate::check::run`]: claim
+//! files in, a report out), prints the report and exits: 0 when no claim is
+//! failing, 1 when one is, 2 when the run could not be done
+//! (../shared/spec/cli.md). Whether a claim fails is decided once, in the
+//! library; this module only reads [`Report::failing`].
 
-use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::Exit;
-use super::lockfile;
 use super::output;
-use super::pipeline::Checked;
 use super::source_args::{self, SourceArgs};
-use crate::claims::{self, Body, Claim, ClaimFile, Location, Source};
-use crate::compare::{self, Evidence, SourceIndex, SourceText, Verdict};
+use crate::check;
+use crate::claims;
+use crate::compare::Verdict;
 use crate::fetch;
-use crate::quantity::{Figure, Interval};
-use crate::report::{
-    self, ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Format,
-    RenderOptions, Report, Summary,
-};
-use crate::review;
-use crate::text;
+use crate::report::{self, Format, Gate, RenderOptions, Report};
 
 /// Where claim files are looked for when no path is given.
 pub const DEFAULT_PATH: &str = "claims";
-
-/// Every verdict but `match`: what `--strict` fails on.
-const STRICT: [Verdict; 5] = [
-    Verdict::Mismatch,
-    Verdict::Disputed,
-    Verdict::Unsourced,
-    Verdict::NotFound,
-    Verdict::Unreachable,
-];
 
 /// When the terminal report is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -77,6 +61,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub locked: bool,
 
+    /// The terminal report shows the evidence of passing claims too
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// Colour the terminal report
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -95,32 +83,7 @@ fn parse_format(name: &str) -> Result<Format, String> {
 
 /// A verdict by its report name (`not-found`).
 pub fn parse_verdict(name: &str) -> Result<Verdict, String> {
-    const ALL: [Verdict; 6] = [
-        Verdict::Match,
-        Verdict::Mismatch,
-        Verdict::Disputed,
-        Verdict::Unsourced,
-        Verdict::NotFound,
-        Verdict::Unreachable,
-    ];
-    ALL.into_iter()
-        .find(|v| verdict_name(*v) == name.trim())
-        .ok_or_else(|| {
-            format!(
-                "`{name}` is not a verdict; use match, mismatch, disputed, unsourced, not-found or unreachable"
-            )
-        })
-}
-
-fn verdict_name(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Match => "match",
-        Verdict::Mismatch => "mismatch",
-        Verdict::Disputed => "disputed",
-        Verdict::Unsourced => "unsourced",
-        Verdict::NotFound => "not-found",
-        Verdict::Unreachable => "unreachable",
-    }
+    name.parse()
 }
 
 /// The run's settings, once the command line and `factcheck.toml` are merged
@@ -128,8 +91,7 @@ fn verdict_name(verdict: Verdict) -> &'static str {
 struct Settings {
     format: Format,
     output: Option<PathBuf>,
-    fail_on: Vec<Verdict>,
-    locked: bool,
+    gate: Gate,
     color: bool,
     publisher: Option<report::Publisher>,
     fetch: fetch::Settings,
@@ -167,17 +129,22 @@ pub fn run(args: &CheckArgs) -> Exit {
             return Exit::Error;
         }
     };
-    let report = match check(&loaded.files, &settings) {
+    let options = check::Options {
+        fetch: settings.fetch.clone(),
+        gate: settings.gate.clone(),
+        started: jiff::Timestamp::now(),
+    };
+    let report = match check::run(&loaded.files, &options) {
         Ok(report) => report,
-        Err(message) => {
-            output::stderr_line(&format!("factcheck: {message}"));
+        Err(e) => {
+            output::stderr_line(&format!("factcheck: {:#}", anyhow::Error::new(e)));
             return Exit::Error;
         }
     };
     let options = RenderOptions {
         format: settings.format,
         color: settings.color,
-        fail_on: settings.fail_on.clone(),
+        verbose: args.verbose,
         publisher: settings.publisher.clone(),
         date: Some(jiff::ZonedDateTime::now().date().to_string()),
         ..RenderOptions::default()
@@ -187,18 +154,16 @@ pub fn run(args: &CheckArgs) -> Exit {
         output::stderr_line(&format!("factcheck: {message}"));
         return Exit::Error;
     }
-    exit(&report, &settings.fail_on, settings.locked)
+    exit(&report)
 }
 
-/// The exit code: 1 when a claim has a verdict in `fail_on` (accepted claims
-/// never fail), or, under `--locked`, changed evidence.
-fn exit(report: &Report, fail_on: &[Verdict], locked: bool) -> Exit {
-    let fails = report
-        .files
-        .iter()
-        .flat_map(|f| &f.claims)
-        .any(|c| c.fails(fail_on) || (locked && c.changed_since_review));
-    if fails { Exit::Failed } else { Exit::Passed }
+/// The exit code: 1 exactly when the report shows a failing claim.
+fn exit(report: &Report) -> Exit {
+    if report.failing() {
+        Exit::Failed
+    } else {
+        Exit::Passed
+    }
 }
 
 fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
@@ -218,9 +183,9 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
     let fail_on = if let Some(list) = &args.fail_on {
         list.clone()
     } else if args.strict || config.strict == Some(true) {
-        STRICT.to_vec()
+        report::STRICT_FAIL_ON.to_vec()
     } else if let Some(list) = &config.fail_on {
-        list.iter().map(|&v| v.into()).collect()
+        list.clone()
     } else {
         report::DEFAULT_FAIL_ON.to_vec()
     };
@@ -252,267 +217,14 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
     Ok(Settings {
         format,
         output,
-        fail_on,
-        locked: args.locked || config.locked == Some(true),
+        gate: Gate {
+            fail_on,
+            locked: args.locked || config.locked == Some(true),
+        },
         color,
         publisher,
         fetch,
     })
-}
-
-/// A source as read: its location and selector, the unit read once.
-type ReadKey = (Location, Option<String>);
-
-/// Reads every source once and compares every claim: per claim file, each
-/// claim's outcome and the SHA-256 of each readable source's text by source
-/// id. The pipeline `check`, `accept` and `review` share.
-pub(crate) fn evidence(
-    files: &[ClaimFile],
-    settings: &fetch::Settings,
-) -> Result<Vec<Checked>, String> {
-    let mut keys: Vec<ReadKey> = files
-        .iter()
-        .flat_map(|f| &f.claims)
-        .flat_map(|c| &c.sources)
-        .map(|s| (s.location.clone(), s.select.clone()))
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let mut locations: Vec<Location> = keys.iter().map(|(l, _)| l.clone()).collect();
-    locations.dedup();
-    let fetched = fetch::fetch_all(settings, &locations).map_err(|e| e.to_string())?;
-    let read = read_all(&keys, &fetched);
-    // Only the texts' hashes are kept; the pages themselves can go.
-    let hashes: HashMap<Location, String> = fetched
-        .into_iter()
-        .filter_map(|(location, outcome)| Some((location, outcome.ok()?.sha256)))
-        .collect();
-    Ok(files
-        .iter()
-        .map(|file| Checked {
-            file: file.clone(),
-            outcomes: compare_all(&file.claims, &keys, &read),
-            hashes: text_hashes(file, &keys, &read, &hashes),
-        })
-        .collect())
-}
-
-/// The SHA-256 of the text of each source of `file` that could be read.
-fn text_hashes(
-    file: &ClaimFile,
-    keys: &[ReadKey],
-    read: &[Result<SourceIndex, String>],
-    hashes: &HashMap<Location, String>,
-) -> BTreeMap<String, String> {
-    file.claims
-        .iter()
-        .flat_map(|c| &c.sources)
-        .filter(|s| {
-            let key = (s.location.clone(), s.select.clone());
-            keys.binary_search(&key).is_ok_and(|i| read[i].is_ok())
-        })
-        .filter_map(|s| Some((s.id.clone(), hashes.get(&s.location)?.clone())))
-        .collect()
-}
-
-/// Reads every source once, compares every claim, compares the evidence with
-/// each claim file's lock and builds the report.
-fn check(files: &[ClaimFile], settings: &Settings) -> Result<Report, String> {
-    // A broken lock stops the run before any source is read.
-    let locks = files
-        .iter()
-        .map(|f| lockfile::read(&f.path).map_err(|e| format!("{e:#}")))
-        .collect::<Result<Vec<_>, String>>()?;
-    let checked = evidence(files, &settings.fetch)?;
-    let mut summary = Summary::default();
-    let mut reports = Vec::with_capacity(files.len());
-    for (Checked { file, outcomes, .. }, lock) in checked.into_iter().zip(locks) {
-        let statuses = review::statuses(lock.as_ref(), &review::current(&file, &outcomes));
-        let claims: Vec<ClaimReport> = file
-            .claims
-            .iter()
-            .zip(outcomes)
-            .zip(&statuses)
-            .map(|((claim, outcome), status)| {
-                let mut report = claim_report(claim, outcome, settings.locked);
-                review::annotate(&mut report, status, settings.locked);
-                report
-            })
-            .collect();
-        for c in &claims {
-            count(&mut summary, c.verdict);
-        }
-        reports.push(FileReport {
-            path: file.path.display().to_string(),
-            article: ArticleReport {
-                title: file.article.title.clone(),
-                url: file.article.url.clone(),
-                published: file.article.published.clone(),
-            },
-            claims,
-        });
-    }
-    Ok(Report {
-        version: 1,
-        files: reports,
-        summary,
-    })
-}
-
-/// Each unique (source, selector) read into an index, or why it could not
-/// be. Sources are independent, so they are read on every core.
-fn read_all(
-    keys: &[ReadKey],
-    fetched: &HashMap<Location, fetch::Outcome>,
-) -> Vec<Result<SourceIndex, String>> {
-    let read_one = |(location, select): &ReadKey| -> Result<SourceIndex, String> {
-        match fetched.get(location) {
-            None => Err("not fetched".to_owned()),
-            Some(Err(unreachable)) => Err(unreachable.reason.clone()),
-            Some(Ok(doc)) => text::sentences(&doc.text, doc.media, select.as_deref())
-                .map(SourceIndex::new)
-                .map_err(|e| e.to_string()),
-        }
-    };
-    parallel_map(keys, read_one)
-}
-
-/// Compares each claim of a file with its sources.
-fn compare_all(
-    claims: &[Claim],
-    keys: &[ReadKey],
-    read: &[Result<SourceIndex, String>],
-) -> Vec<compare::Outcome> {
-    let lookup = |source: &Source| -> Option<&Result<SourceIndex, String>> {
-        let key = (source.location.clone(), source.select.clone());
-        keys.binary_search(&key).ok().map(|i| &read[i])
-    };
-    parallel_map(claims, |claim| {
-        let urls: Vec<String> = claim
-            .sources
-            .iter()
-            .map(|s| location_name(&s.location))
-            .collect();
-        let texts: Vec<SourceText> = claim
-            .sources
-            .iter()
-            .zip(&urls)
-            .map(|(source, url)| SourceText {
-                id: &source.id,
-                url,
-                text: match lookup(source) {
-                    Some(Ok(index)) => Ok(index),
-                    Some(Err(reason)) => Err(reason.as_str()),
-                    None => Err("not read"),
-                },
-            })
-            .collect();
-        compare::compare(claim, &texts)
-    })
-}
-
-/// `f` over `items` on every available core, results in order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-/// A source's location as the report shows it.
-fn location_name(location: &Location) -> String {
-    match location {
-        Location::Url(url) => url.clone(),
-        Location::Path(path) => path.display().to_string(),
-    }
-}
-
-fn count(summary: &mut Summary, verdict: Verdict) {
-    summary.claims += 1;
-    match verdict {
-        Verdict::Match => summary.matched += 1,
-        Verdict::Mismatch => summary.mismatch += 1,
-        Verdict::Disputed => summary.disputed += 1,
-        Verdict::Unsourced => summary.unsourced += 1,
-        Verdict::NotFound => summary.not_found += 1,
-        Verdict::Unreachable => summary.unreachable += 1,
-    }
-}
-
-/// One claim's report before the lock is consulted (`review::annotate`
-/// then marks it accepted or changed); under `--locked` a sourced claim
-/// with no accepted evidence counts as changed.
-fn claim_report(claim: &Claim, outcome: compare::Outcome, locked: bool) -> ClaimReport {
-    let (kind, stated, quote) = match &claim.body {
-        Body::Figure {
-            figure, tolerance, ..
-        } => (
-            ClaimKind::Figure,
-            Some(figure_report(figure, compare::stated(figure, *tolerance))),
-            None,
-        ),
-        Body::Quote { quote } => (ClaimKind::Quote, None, Some(quote.clone())),
-        Body::Statement => (ClaimKind::Statement, None, None),
-    };
-    ClaimReport {
-        id: claim.id.clone(),
-        kind,
-        text: claim.text.clone(),
-        verdict: outcome.verdict,
-        stated,
-        quote,
-        changed_since_review: locked && !claim.sources.is_empty(),
-        accepted: false,
-        evidence: outcome.evidence.into_iter().map(evidence_report).collect(),
-    }
-}
-
-fn evidence_report(ev: Evidence) -> EvidenceReport {
-    EvidenceReport {
-        source: ev.source,
-        url: ev.url,
-        verdict: ev.verdict,
-        passage: ev.passage,
-        found: ev.found.as_ref().map(found_report),
-        relation: ev.relation,
-        review_diff: None,
-        others: ev.others.iter().map(found_report).collect(),
-        diff: ev.diff,
-        error: ev.error,
-    }
-}
-
-/// A source's figure as it reads as evidence.
-fn found_report(figure: &Figure) -> FigureReport {
-    figure_report(figure, figure.evidence)
-}
-
-fn figure_report(figure: &Figure, interval: Interval) -> FigureReport {
-    FigureReport {
-        text: figure.text.clone(),
-        kind: figure.kind,
-        unit: figure.unit.clone(),
-        low: interval.low,
-        high: interval.high,
-        low_open: interval.low_open,
-        high_open: interval.high_open,
-        restated: figure
-            .restated
-            .as_deref()
-            .map(|r| Box::new(found_report(r))),
-    }
 }
 
 /// Writes the report to stdout (a closed pipe is quiet), or atomically to `path`.

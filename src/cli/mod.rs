@@ -5,10 +5,8 @@
 mod accept;
 pub mod check;
 mod exit;
-pub mod lockfile;
 mod new;
 pub mod output;
-pub mod pipeline;
 pub mod progress;
 mod quantities;
 pub mod read;
@@ -16,6 +14,7 @@ pub mod review;
 pub mod source_args;
 mod validate;
 
+pub use crate::check::lockfile;
 pub use exit::Exit;
 
 use clap::{Parser, Subcommand};

@@ -13,10 +13,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-pub use super::pipeline::Checked;
 use super::source_args::{self, SourceArgs};
+use crate::check;
+pub use crate::check::Checked;
 use crate::claims::{self, Body, Claim};
-use crate::cli::{Exit, lockfile, output, pipeline};
+use crate::cli::{Exit, lockfile, output};
 use crate::compare::{DiffOp, Op};
 use crate::report::escape::clean;
 use crate::review::{self, Current, Lock, LockedVerdict, Reading, Selection, Status};
@@ -99,7 +100,7 @@ pub(crate) fn with_evidence(
             for file in &loaded.files {
                 lockfile::read(&file.path)?;
             }
-            pipeline::evidence(&loaded.files, &settings).map_err(anyhow::Error::msg)
+            check::evidence(&loaded.files, &settings).map_err(anyhow::Error::new)
         })
         .and_then(|checked| then(&checked));
     match result {
@@ -746,6 +747,7 @@ mod tests {
             file: f,
             outcomes: now,
             hashes,
+            reads: BTreeMap::new(),
         }
     }
 
@@ -867,6 +869,7 @@ mod tests {
             file: f,
             outcomes: ev("five", 5.0),
             hashes,
+            reads: BTreeMap::new(),
         };
         let (_, screen) = drive(&[checked], &[Key::Toggle, Key::Quit]);
         let first = screen.find(PROMPT).unwrap();

@@ -16,7 +16,7 @@ use crate::fetch::{self, Settings};
 /// Where sources come from and the limits on fetching them.
 #[derive(Debug, Clone, Default, Args)]
 pub struct SourceArgs {
-    /// Never use the network: sources come from the cache, the archives given and local files
+    /// Never use the network: sources come from the cache (never revalidated), the archives given and local files
     #[arg(long)]
     pub offline: bool,
 
@@ -36,7 +36,7 @@ pub struct SourceArgs {
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 
-    /// Use a cached source for this long before asking the server again (seconds, or 30m, 12h, 1d) [default: 1d]
+    /// Let a cached copy stand this long without asking its server (seconds, or 30m, 12h, 1d) [default: 0: every cached source is revalidated]
     #[arg(long, value_name = "AGE", value_parser = parse_duration)]
     pub max_age: Option<Duration>,
 
@@ -317,7 +317,7 @@ const _: () = {
     assert!(fetch::DEFAULT_RETRIES == 3);
     assert!(fetch::DEFAULT_MAX_SIZE == 20_000_000);
     assert!(fetch::DEFAULT_TIMEOUT.as_secs() == 30);
-    assert!(fetch::DEFAULT_MAX_AGE.as_secs() == 86_400);
+    assert!(fetch::DEFAULT_MAX_AGE.as_secs() == 0);
 };
 
 #[cfg(test)]

@@ -27,9 +27,10 @@ use crate::quantity::Figure;
 pub use bind::Step;
 pub use index::SourceIndex;
 
-/// A claim's verdict (spec: "The claim's verdict").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// A claim's verdict (spec: "The claim's verdict"). Its names
+/// ([`Verdict::name`]) are the one spelling every report, `--fail-on`,
+/// `factcheck.toml` and the JSON report use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// At least one source gives `match`, none gives `mismatch`.
     Match,
@@ -46,8 +47,7 @@ pub enum Verdict {
 }
 
 /// What one source says about a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SourceVerdict {
     /// A passage supports the claim.
     Match,
@@ -60,8 +60,7 @@ pub enum SourceVerdict {
 }
 
 /// How the source's figure stands to the claim's interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
     /// Its point (or every value of its interval) lies in the claim's interval.
     Within,
@@ -69,6 +68,123 @@ pub enum Relation {
     Contradicts,
     /// Its interval lies only partly inside.
     Wider,
+}
+
+impl Verdict {
+    /// Every verdict, in the spec's order.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Match,
+        Verdict::Mismatch,
+        Verdict::Disputed,
+        Verdict::Unsourced,
+        Verdict::NotFound,
+        Verdict::Unreachable,
+    ];
+
+    /// The verdict's name, as reports, `--fail-on` and `factcheck.toml` spell it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Match => "match",
+            Verdict::Mismatch => "mismatch",
+            Verdict::Disputed => "disputed",
+            Verdict::Unsourced => "unsourced",
+            Verdict::NotFound => "not-found",
+            Verdict::Unreachable => "unreachable",
+        }
+    }
+
+    /// The verdict named `name` (surrounding spaces ignored).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.name() == name.trim())
+    }
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Verdict, String> {
+        Verdict::from_name(name).ok_or_else(|| {
+            let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+            format!("`{name}` is not a verdict; use one of {}", names.join(", "))
+        })
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Verdict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
+        /// Reads a verdict's name; the error is raised inside the string's
+        /// own deserializer, so a TOML error points at the string.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Verdict;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a verdict name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Verdict, E> {
+                name.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Name)
+    }
+}
+
+impl SourceVerdict {
+    /// Every source verdict.
+    pub const ALL: [SourceVerdict; 4] = [
+        SourceVerdict::Match,
+        SourceVerdict::Mismatch,
+        SourceVerdict::NotFound,
+        SourceVerdict::Unreachable,
+    ];
+
+    /// The name reports and locks use.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceVerdict::Match => "match",
+            SourceVerdict::Mismatch => "mismatch",
+            SourceVerdict::NotFound => "not-found",
+            SourceVerdict::Unreachable => "unreachable",
+        }
+    }
+}
+
+impl Serialize for SourceVerdict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl Relation {
+    /// The name the JSON report uses.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Within => "within",
+            Relation::Contradicts => "contradicts",
+            Relation::Wider => "wider",
+        }
+    }
+}
+
+impl Serialize for Relation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 /// One step of a word diff.
@@ -113,8 +229,35 @@ pub struct Evidence {
     pub diff: Option<Vec<DiffOp>>,
     /// Why the source could not be read.
     pub error: Option<String>,
+    /// Why a source that was read said nothing (`not-found` only).
+    pub reason: Option<Reason>,
     /// How the figure found was bound to the claim (figure claims).
     pub binding: Option<Binding>,
+}
+
+/// Why a source that was read said nothing about a claim, as an editor
+/// would look for it (claim-files.md, "The claim's verdict"). Only the parts
+/// that apply are set; the JSON report leaves the others out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reason {
+    /// `about` entries that never occur in what was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// `about` entries that do occur (beside `missing`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<String>,
+    /// Passages about the claim exist but hold no figure of the claim's kind.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_figure: bool,
+    /// The figures those passages hold instead, in their words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<String>,
+    /// A unit among them that did not convert to the claim's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unconverted: Option<String>,
+    /// A quote claim: the similarity (0 to 1) of the closest run of words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
 }
 
 /// Which step of the binding rule tied the figure found to the claim's
@@ -184,6 +327,7 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 others: Vec::new(),
                 diff: None,
                 error: None,
+                reason: None,
                 binding: None,
             };
             match source.text {

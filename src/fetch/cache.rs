@@ -132,6 +132,14 @@ impl Cache {
                 b"Signature: 8a477f597d28d172789f06886806bc55\n# The factcheck cache of fetched sources.\n",
             )?;
         }
+        // And git: the cache never shows up in `git status` (spec, "Freshness").
+        let ignore = self.dir.join(".gitignore");
+        if !ignore.exists() {
+            write_atomic(
+                &ignore,
+                b"# The factcheck cache of fetched sources: never committed.\n*\n",
+            )?;
+        }
         write_atomic(&self.meta_path(url), &json)
     }
 }

@@ -98,8 +98,11 @@ pub const DEFAULT_RETRIES: u32 = 3;
 pub const DEFAULT_BACKOFF: Duration = Duration::from_millis(500);
 /// The longest `Retry-After` honoured; a server asking for more gets this.
 pub const DEFAULT_RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
-/// How long a cached source is used without asking the server again.
-pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
+/// How long a cached source is used without asking the server again: by
+/// default not at all (spec, "Freshness"): every cached source is revalidated
+/// with a conditional request, so an unchanged page costs a 304 and a
+/// changed one is seen at once. `--max-age` opts into staleness.
+pub const DEFAULT_MAX_AGE: Duration = Duration::ZERO;
 
 /// The user agent: factcheck, its version and its home page, so a site owner
 /// who sees it in a log knows what it is and where to ask.
@@ -187,6 +190,36 @@ impl Settings {
     }
 }
 
+/// Where a source's text came from, as every report says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Fetched from its server in this run.
+    Network,
+    /// The cached copy, confirmed unchanged by its server in this run (a 304).
+    Revalidated,
+    /// The cached copy, not asked about (`--offline`, or within `--max-age`).
+    Cache,
+    /// A `--replay` archive.
+    Replay,
+    /// A local file (or stdin).
+    File,
+}
+
+impl Origin {
+    /// The name reports use.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Network => "network",
+            Origin::Revalidated => "revalidated",
+            Origin::Cache => "cache",
+            Origin::Replay => "replay",
+            Origin::File => "file",
+        }
+    }
+}
+
 /// A source that was read: its decoded text and where it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -200,6 +233,11 @@ pub struct Document {
     pub text: String,
     /// The SHA-256 of `text` (UTF-8), lower-case hex: what evidence locks compare.
     pub sha256: String,
+    /// Where the text came from.
+    pub origin: Origin,
+    /// When the text was read from its server or disk: for a cached copy,
+    /// when it was fetched or last revalidated; for an archive, its record's date.
+    pub read_at: jiff::Timestamp,
 }
 
 impl Document {
@@ -211,6 +249,8 @@ impl Document {
             media,
             text,
             sha256,
+            origin: Origin::File,
+            read_at: jiff::Timestamp::now(),
         }
     }
 }
@@ -434,10 +474,17 @@ impl Fetcher {
                 Err(()) => Err(Unreachable::new(format!("not a local file URL: {url}"))),
             };
         }
-        let (chain, fresh) = self.exchanges(&url).await?;
-        let outcome = decode::document(&url, &chain, self.inner.settings.max_size);
+        let (chain, origin) = self.exchanges(&url).await?;
+        let outcome =
+            decode::document(&url, &chain, self.inner.settings.max_size).map(|doc| Document {
+                origin,
+                read_at: chain.last().map_or(doc.read_at, |e| e.fetched_at),
+                ..doc
+            });
         if outcome.is_ok() {
-            // Failures are never cached: only a chain ending in a readable body.
+            // Failures are never cached: only a chain ending in a readable
+            // body, fresh from the server (a revalidated one with its new time).
+            let fresh = matches!(origin, Origin::Network | Origin::Revalidated);
             if let (true, Some(cache)) = (fresh, &self.inner.cache) {
                 cache.put(url.as_str(), &chain);
             }
@@ -452,21 +499,26 @@ impl Fetcher {
     }
 
     /// The responses that lead to a source's body: redirects, then the final
-    /// one. From the archives replayed, else the cache, else the network; the
-    /// flag says whether the cache should store them.
-    async fn exchanges(&self, url: &url::Url) -> Result<(Vec<http::Exchange>, bool), Unreachable> {
+    /// one, and where they came from. From the archives replayed, else the
+    /// cache (asked about with a conditional request unless `--offline` or
+    /// within `--max-age`), else the network.
+    async fn exchanges(
+        &self,
+        url: &url::Url,
+    ) -> Result<(Vec<http::Exchange>, Origin), Unreachable> {
         let inner = &self.inner;
         if let Some(chain) = inner.replay.chain(url) {
-            return chain.map(|chain| (chain, false));
+            return chain.map(|chain| (chain, Origin::Replay));
         }
         let cached = match (&inner.cache, inner.settings.refresh) {
             (Some(cache), false) => cache.get(url.as_str()),
             _ => None,
         };
         if let Some(entry) = &cached
-            && (inner.settings.offline || entry.age() <= inner.settings.max_age)
+            && (inner.settings.offline
+                || (!inner.settings.max_age.is_zero() && entry.age() <= inner.settings.max_age))
         {
-            return Ok((entry.chain.clone(), false));
+            return Ok((entry.chain.clone(), Origin::Cache));
         }
         if inner.settings.offline {
             return Err(Unreachable::new(
@@ -474,12 +526,36 @@ impl Fetcher {
             ));
         }
         let validators = cached.as_ref().map(cache::Entry::validators);
-        let fetched = http::get(self, url, validators.as_ref()).await?;
-        let chain = match (fetched, cached) {
-            (http::Fetched::NotModified(hops), Some(entry)) => entry.revalidated(hops),
-            (http::Fetched::NotModified(hops) | http::Fetched::Full(hops), _) => hops,
+        // A server that cannot be asked leaves the source unreachable, even
+        // with a cached copy: a gate must not pass on a page it could not
+        // confirm. The reason says how to use the copy deliberately.
+        let unused_copy = |e: Unreachable| match &cached {
+            Some(entry) => Unreachable::new(format!(
+                "{e}; a cached copy from {} ago was not used (--offline or --max-age use it)",
+                human_age(entry.age())
+            )),
+            None => e,
         };
-        Ok((chain, true))
+        let fetched = http::get(self, url, validators.as_ref())
+            .await
+            .map_err(unused_copy)?;
+        if let http::Fetched::Full(hops) = &fetched
+            && let Some(last) = hops.last()
+            && !(200..300).contains(&last.status)
+            && cached.is_some()
+        {
+            return Err(unused_copy(Unreachable::new(decode::status_reason(
+                last.status,
+            ))));
+        }
+        Ok(match (fetched, cached) {
+            (http::Fetched::NotModified(hops), Some(entry)) => {
+                (entry.revalidated(hops), Origin::Revalidated)
+            }
+            (http::Fetched::NotModified(hops) | http::Fetched::Full(hops), _) => {
+                (hops, Origin::Network)
+            }
+        })
     }
 
     /// The per-host limit for `host`.
@@ -566,6 +642,19 @@ pub fn human_size(bytes: u64) -> String {
         format!("{} kB", bytes / 1000)
     } else {
         format!("{bytes} bytes")
+    }
+}
+
+/// An age as people read it: "45 s", "12 min", "3 h", "2 days".
+#[must_use]
+pub fn human_age(d: Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs / 60),
+        3600..86_400 => format!("{} h", secs / 3600),
+        86_400..172_800 => "1 day".to_owned(),
+        _ => format!("{} days", secs / 86_400),
     }
 }
 

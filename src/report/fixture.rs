@@ -3,8 +3,8 @@
 //! as hostile as a page can make it.
 
 use super::{
-    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Report,
-    Summary,
+    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Gate, Origin,
+    Report, Run,
 };
 use crate::compare::{DiffOp, Op, Relation, SourceVerdict, Verdict};
 use crate::quantity::Kind;
@@ -33,9 +33,19 @@ fn op(op: Op, text: &str) -> DiffOp {
     }
 }
 
+/// Evidence from `source`: read from the network at the run's start, but
+/// `tass` from a three-hour-old cached copy and `un-news` revalidated;
+/// `guardian-live` has a display name.
 fn evidence(source: &str, url: &str, verdict: SourceVerdict) -> EvidenceReport {
+    let read = verdict != SourceVerdict::Unreachable;
+    let (origin, read_at) = match source {
+        "tass" => (Origin::Cache, "2026-12-07T07:00:00Z"),
+        "un-news" => (Origin::Revalidated, "2026-12-07T10:00:02Z"),
+        _ => (Origin::Network, "2026-12-07T10:00:01Z"),
+    };
     EvidenceReport {
         source: source.to_string(),
+        name: (source == "guardian-live").then(|| "The Guardian, live blog".to_string()),
         url: url.to_string(),
         verdict,
         passage: None,
@@ -45,6 +55,11 @@ fn evidence(source: &str, url: &str, verdict: SourceVerdict) -> EvidenceReport {
         others: Vec::new(),
         diff: None,
         error: None,
+        origin: read.then_some(origin),
+        read_at: read.then(|| read_at.to_string()),
+        notes: Vec::new(),
+        reason: None,
+        source_review: None,
     }
 }
 
@@ -58,29 +73,26 @@ fn claim(id: &str, kind: ClaimKind, text: &str, verdict: Verdict) -> ClaimReport
         quote: None,
         changed_since_review: false,
         accepted: false,
+        failing: false,
         evidence: Vec::new(),
     }
 }
 
-/// Counts the verdicts of `files`, as the compare stage does.
+/// The run every fixture report comes from: fixed, so snapshots hold still.
+pub fn run() -> Run {
+    Run {
+        tool: "factcheck 0.0.0".to_string(),
+        started: "2026-12-07T10:00:00Z".to_string(),
+        locked: false,
+        shard: None,
+    }
+}
+
+/// A report of `files` with the default gate applied, as `check` builds one.
 pub fn summarise(files: Vec<FileReport>) -> Report {
-    let mut summary = Summary::default();
-    for c in files.iter().flat_map(|f| &f.claims) {
-        summary.claims += 1;
-        match c.verdict {
-            Verdict::Match => summary.matched += 1,
-            Verdict::Mismatch => summary.mismatch += 1,
-            Verdict::Disputed => summary.disputed += 1,
-            Verdict::Unsourced => summary.unsourced += 1,
-            Verdict::NotFound => summary.not_found += 1,
-            Verdict::Unreachable => summary.unreachable += 1,
-        }
-    }
-    Report {
-        version: 1,
-        files,
-        summary,
-    }
+    let mut report = Report::new(run(), files);
+    report.apply_gate(&Gate::default());
+    report
 }
 
 const GUARDIAN: &str = "https://www.theguardian.com/world/live/2024/oct/22/example";

@@ -17,9 +17,8 @@ use sha2::{Digest, Sha256};
 
 use super::escape;
 use super::{
-    ClaimReport, EvidenceReport, FigureReport, FileReport, RenderOptions, Report, STATEMENT_NOTE,
-    Tally, VERDICTS, failing_first, interval, relation_name, source_verdict_name,
-    statement_matched, verdict_name,
+    ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
+    failing_first, interval, relation_name, source_verdict_name, statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -128,8 +127,8 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// Renders `report` as one HTML page.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
-    let tally = Tally::of(report, &options.fail_on);
+pub fn render(report: &Report) -> String {
+    let tally = Tally::of(report);
     let script_hash = base64(&Sha256::digest(SCRIPT.as_bytes()));
     let mut out = String::new();
     let _ = write!(
@@ -194,7 +193,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     }
     out.push_str("</header>\n<main>\n");
     for file in &report.files {
-        file_section(&mut out, file, options);
+        file_section(&mut out, file);
     }
     let _ = write!(
         out,
@@ -214,7 +213,7 @@ fn link(url: &str) -> String {
     }
 }
 
-fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
+fn file_section(out: &mut String, file: &FileReport) {
     let _ = writeln!(
         out,
         "<section class=\"file\">\n<h2><code>{}</code></h2>",
@@ -228,8 +227,8 @@ fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
         article.push(format!("published {}", escape::text(published)));
     }
     let _ = writeln!(out, "<p class=\"article\">{}</p>", article.join(" · "));
-    for claim in failing_first(file, &options.fail_on) {
-        claim_card(out, claim, options);
+    for claim in failing_first(file) {
+        claim_card(out, claim);
     }
     out.push_str("</section>\n");
 }
@@ -251,9 +250,9 @@ fn figure(figure: &FigureReport) -> String {
     text
 }
 
-fn claim_card(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
+fn claim_card(out: &mut String, claim: &ClaimReport) {
     let name = verdict_name(claim.verdict);
-    let fails = claim.fails(&options.fail_on);
+    let fails = claim.failing;
     let _ = writeln!(
         out,
         "<article class=\"claim v-{name}\" data-verdict=\"{name}\" data-fails=\"{}\">\n\
@@ -376,19 +375,12 @@ mod tests {
     use std::path::Path;
     use std::process::Command;
 
-    use super::super::{Format, fixture};
+    use super::super::fixture;
     use super::*;
-
-    fn options() -> RenderOptions {
-        RenderOptions {
-            format: Format::Html,
-            ..RenderOptions::default()
-        }
-    }
 
     #[test]
     fn snapshot() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         // The stylesheet and script are constants; the snapshot is about the
         // report, so they are cut out of it.
         let out = out
@@ -413,7 +405,7 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let out = render(&fixture::hostile(), &options());
+        let out = render(&fixture::hostile());
         fixture::assert_no_raw_controls(&out);
         fixture::assert_no_script_links(&out);
         // Only the page's own script element; no element of the page's.
@@ -436,7 +428,7 @@ mod tests {
 
     #[test]
     fn no_external_requests() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         for attr in ["src=", "url(", "@import", "<link"] {
             assert!(!out.contains(attr), "{attr} in the page");
         }
@@ -513,7 +505,7 @@ mod tests {
             ("report", fixture::report()),
             ("hostile", fixture::hostile()),
         ] {
-            let html = render(&report, &options());
+            let html = render(&report);
             let Some((png, log, dom)) = chromium(&html, name) else {
                 eprintln!("skipped: chromium is not installed");
                 return;

@@ -149,7 +149,8 @@ mod tests {
             keys.sort();
             keys
         };
-        assert_eq!(keys(&value), ["files", "summary", "version"]);
+        assert_eq!(keys(&value), ["files", "run", "summary", "version"]);
+        assert_eq!(keys(&value["run"]), ["locked", "shard", "started", "tool"]);
         assert_eq!(
             keys(&value["summary"]),
             [
@@ -172,6 +173,7 @@ mod tests {
                 "accepted",
                 "changed_since_review",
                 "evidence",
+                "failing",
                 "id",
                 "kind",
                 "stated",
@@ -185,11 +187,17 @@ mod tests {
                 "diff",
                 "error",
                 "found",
+                "name",
+                "notes",
+                "origin",
                 "others",
                 "passage",
+                "read_at",
+                "reason",
                 "relation",
                 "review_diff",
                 "source",
+                "source_review",
                 "url",
                 "verdict"
             ]

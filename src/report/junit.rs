@@ -13,22 +13,19 @@
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
 use super::escape::clean;
-use super::{
-    ClaimKind, ClaimReport, RenderOptions, Report, interval, source_verdict_name, term,
-    verdict_name,
-};
+use super::{ClaimKind, ClaimReport, Report, interval, source_verdict_name, term, verdict_name};
 use crate::compare::{SourceVerdict, Verdict};
 
 /// The width evidence is wrapped to in `<system-out>`.
 const OUT_WIDTH: usize = 100;
 
 /// Renders `report` as `JUnit` XML.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
+pub fn render(report: &Report) -> String {
     let mut junit = JunitReport::new("factcheck");
     for file in &report.files {
         let mut suite = TestSuite::new(clean(&file.path));
         for claim in &file.claims {
-            suite.add_test_case(test_case(&file.path, claim, options));
+            suite.add_test_case(test_case(&file.path, claim));
         }
         junit.add_test_suite(suite);
     }
@@ -43,9 +40,9 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     }
 }
 
-fn test_case(path: &str, claim: &ClaimReport, options: &RenderOptions) -> TestCase {
+fn test_case(path: &str, claim: &ClaimReport) -> TestCase {
     let reason = format!("{}: {}", verdict_name(claim.verdict), reason(claim));
-    let status = if claim.fails(&options.fail_on) {
+    let status = if claim.failing {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status
             .set_message(clean(&reason))
@@ -153,34 +150,28 @@ fn reason(claim: &ClaimReport) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Format, fixture};
+    use super::super::fixture;
     use super::*;
-
-    fn options() -> RenderOptions {
-        RenderOptions {
-            format: Format::Junit,
-            ..RenderOptions::default()
-        }
-    }
 
     #[test]
     fn snapshot() {
-        insta::assert_snapshot!(render(&fixture::report(), &options()));
+        insta::assert_snapshot!(render(&fixture::report()));
     }
 
     #[test]
     fn failures_follow_the_fail_on_list() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         // mismatch x2 (the accepted one passes), disputed, not-found, unreachable.
         assert_eq!(out.matches("<failure").count(), 5, "{out}");
         assert_eq!(out.matches("<skipped").count(), 1);
         assert_eq!(out.matches("<testsuite ").count(), 2);
         assert_eq!(out.matches("<testcase ").count(), 11);
-        let strict = RenderOptions {
+        let mut report = fixture::report();
+        report.apply_gate(&super::super::Gate {
             fail_on: vec![Verdict::Unsourced],
-            ..options()
-        };
-        let out = render(&fixture::report(), &strict);
+            locked: false,
+        });
+        let out = render(&report);
         assert_eq!(out.matches("<failure").count(), 1);
         assert_eq!(out.matches("<skipped").count(), 0);
     }
@@ -190,7 +181,7 @@ mod tests {
         // A JUnit reader gets back each case with its class, name and
         // failure message: the fields CI viewers show.
         for report in [fixture::report(), fixture::hostile()] {
-            let xml = render(&report, &options());
+            let xml = render(&report);
             let back = JunitReport::deserialize_from_str(&xml).unwrap();
             assert_eq!(back.test_suites.len(), report.files.len());
             for (suite, file) in back.test_suites.iter().zip(&report.files) {
@@ -217,7 +208,7 @@ mod tests {
             .spawn();
         if let Ok(mut child) = python {
             use std::io::Write;
-            let xml = render(&fixture::hostile(), &options());
+            let xml = render(&fixture::hostile());
             child
                 .stdin
                 .take()
@@ -233,7 +224,7 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let out = render(&fixture::hostile(), &options());
+        let out = render(&fixture::hostile());
         fixture::assert_no_raw_controls(&out);
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("<img"));

@@ -11,9 +11,8 @@ use std::fmt::Write as _;
 
 use super::escape;
 use super::{
-    ClaimReport, EvidenceReport, FigureReport, FileReport, RenderOptions, Report, STATEMENT_NOTE,
-    Tally, VERDICTS, failing_first, interval, relation_name, source_verdict_name,
-    statement_matched, verdict_name,
+    ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
+    failing_first, interval, relation_name, source_verdict_name, statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -30,8 +29,8 @@ fn mark(verdict: Verdict) -> &'static str {
 }
 
 /// Renders `report` as a Markdown comment.
-pub fn render(report: &Report, options: &RenderOptions) -> String {
-    let tally = Tally::of(report, &options.fail_on);
+pub fn render(report: &Report) -> String {
+    let tally = Tally::of(report);
     let mut out = String::new();
     let claims = report.summary.claims;
     let headline = if tally.failing == 0 {
@@ -59,17 +58,13 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     }
     for file in &report.files {
         out.push('\n');
-        file_section(&mut out, file, options);
+        file_section(&mut out, file);
     }
     out
 }
 
-fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
-    let failing = file
-        .claims
-        .iter()
-        .filter(|c| c.fails(&options.fail_on))
-        .count();
+fn file_section(out: &mut String, file: &FileReport) {
+    let failing = file.claims.iter().filter(|c| c.failing).count();
     // Files with failures open, so the reader sees what to fix first.
     let open = if failing > 0 { " open" } else { "" };
     let _ = writeln!(
@@ -90,30 +85,26 @@ fn file_section(out: &mut String, file: &FileReport, options: &RenderOptions) {
     if !article.is_empty() {
         let _ = writeln!(out, "Article: {}\n", article.join(", "));
     }
-    for claim in failing_first(file, &options.fail_on) {
-        if claim.fails(&options.fail_on) || claim.changed_since_review {
-            claim_details(out, claim, options);
+    for claim in failing_first(file) {
+        if claim.failing || claim.changed_since_review {
+            claim_details(out, claim);
         } else if statement_matched(claim) {
-            let _ = writeln!(
-                out,
-                "- {}: {STATEMENT_NOTE}\n",
-                claim_heading(claim, options)
-            );
+            let _ = writeln!(out, "- {}: {STATEMENT_NOTE}\n", claim_heading(claim));
         } else {
-            let _ = writeln!(out, "- {}\n", claim_heading(claim, options));
+            let _ = writeln!(out, "- {}\n", claim_heading(claim));
         }
     }
     out.push_str("</details>\n");
 }
 
-fn claim_heading(claim: &ClaimReport, options: &RenderOptions) -> String {
+fn claim_heading(claim: &ClaimReport) -> String {
     let mut heading = format!(
         "{} **{}** <code>{}</code>",
         mark(claim.verdict),
         verdict_name(claim.verdict),
         escape::text(&claim.id)
     );
-    if claim.fails(&options.fail_on) {
+    if claim.failing {
         heading.push_str(" (fails)");
     }
     if claim.accepted {
@@ -150,8 +141,8 @@ fn link(url: &str) -> String {
     }
 }
 
-fn claim_details(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
-    let _ = writeln!(out, "#### {}\n", claim_heading(claim, options));
+fn claim_details(out: &mut String, claim: &ClaimReport) {
+    let _ = writeln!(out, "#### {}\n", claim_heading(claim));
     // Quotation marks of ours first, so no page text starts a Markdown line
     // (where `-`, `+` or `1.` would begin a list).
     let _ = writeln!(out, "> “{}”\n", escape::text(&claim.text));
@@ -216,19 +207,12 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Format, fixture};
+    use super::super::fixture;
     use super::*;
-
-    fn options() -> RenderOptions {
-        RenderOptions {
-            format: Format::Markdown,
-            ..RenderOptions::default()
-        }
-    }
 
     #[test]
     fn snapshot() {
-        insta::assert_snapshot!(render(&fixture::report(), &options()));
+        insta::assert_snapshot!(render(&fixture::report()));
     }
 
     #[test]
@@ -238,7 +222,7 @@ mod tests {
         let start = section.find("```markdown\n").unwrap() + "```markdown\n".len();
         let sample = &section[start..start + section[start..].find("```").unwrap()];
         assert!(sample.len() > 200);
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         assert!(
             out.starts_with(sample),
             "README.md's sample is not what renders:\n{out}"
@@ -247,7 +231,7 @@ mod tests {
 
     #[test]
     fn failing_claims_come_first() {
-        let out = render(&fixture::report(), &options());
+        let out = render(&fixture::report());
         let at = |id: &str| out.find(&format!("<code>{id}</code>")).unwrap();
         // kazan-delegations (mismatch) is listed before zaporizhzhia-killed
         // (match), though it comes second in the file.
@@ -257,7 +241,7 @@ mod tests {
 
     #[test]
     fn hostile_text_is_escaped() {
-        let out = render(&fixture::hostile(), &options());
+        let out = render(&fixture::hostile());
         fixture::assert_no_raw_controls(&out);
         fixture::assert_no_script_links(&out);
         for raw in [

@@ -25,7 +25,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::compare::{DiffOp, Relation, SourceVerdict, Verdict};
+use crate::compare::{DiffOp, Reason, Relation, SourceVerdict, Verdict};
+pub use crate::fetch::Origin;
 use crate::quantity::Kind;
 
 /// The whole report (`check --format json`).
@@ -33,10 +34,60 @@ use crate::quantity::Kind;
 pub struct Report {
     /// Always 1.
     pub version: u32,
+    /// The run that made it: the tool, when it started, the gate.
+    pub run: Run,
     /// One entry per claim file, in path order.
     pub files: Vec<FileReport>,
     /// Counts per verdict.
     pub summary: Summary,
+}
+
+/// The run a report comes from (the JSON report's `run`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Run {
+    /// The tool and its version: `factcheck 0.2.0`.
+    pub tool: String,
+    /// When the run started, RFC 3339 in UTC to the second.
+    pub started: String,
+    /// Whether changed evidence fails the run (`--locked`).
+    pub locked: bool,
+    /// The shard this run checked (`--shard K/N`), or null for all files.
+    pub shard: Option<Shard>,
+}
+
+/// One shard of a run split over several machines: shard `index` of `count`
+/// (1-based, as `--shard K/N` writes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Shard {
+    /// K, from 1.
+    pub index: u32,
+    /// N.
+    pub count: u32,
+}
+
+/// The tool's name and version as reports show it: `factcheck 0.2.0`.
+#[must_use]
+pub fn tool() -> String {
+    format!("factcheck {}", env!("CARGO_PKG_VERSION"))
+}
+
+impl Run {
+    /// A run of this build of the tool that started at `started`.
+    #[must_use]
+    pub fn new(started: jiff::Timestamp, locked: bool) -> Run {
+        Run {
+            tool: tool(),
+            started: timestamp(started),
+            locked,
+            shard: None,
+        }
+    }
+}
+
+/// A moment as reports write it: RFC 3339, UTC, to the second.
+#[must_use]
+pub fn timestamp(moment: jiff::Timestamp) -> String {
+    moment.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// One claim file's results.
@@ -93,6 +144,9 @@ pub struct ClaimReport {
     pub changed_since_review: bool,
     /// Accepted in the lock with unchanged evidence: never fails the gate.
     pub accepted: bool,
+    /// Whether this claim makes the exit code 1 ([`Gate::fails`]): every
+    /// format shows exactly these claims as failing.
+    pub failing: bool,
     /// Source by source.
     pub evidence: Vec<EvidenceReport>,
 }
@@ -124,6 +178,8 @@ pub struct FigureReport {
 pub struct EvidenceReport {
     /// The source's id, or the URL or path for an inline source.
     pub source: String,
+    /// The source's display `name` from `[sources.ID]`, shown beside its URL.
+    pub name: Option<String>,
     /// The URL or path read.
     pub url: String,
     /// What this source says.
@@ -142,6 +198,26 @@ pub struct EvidenceReport {
     pub diff: Option<Vec<DiffOp>>,
     /// Why the source could not be read.
     pub error: Option<String>,
+    /// Where the source's text came from (null when it could not be read).
+    pub origin: Option<Origin>,
+    /// When the text was read from its server or disk (for a cached copy,
+    /// when it was fetched or last revalidated), RFC 3339; null when unread.
+    pub read_at: Option<String>,
+    /// Reading notes from the text stage ("read 12 words of a 3,400-word page").
+    pub notes: Vec<String>,
+    /// Why a source that was read said nothing (`not-found` evidence).
+    pub reason: Option<Reason>,
+    /// The source page's own fact-check rating, when it is one.
+    pub source_review: Option<SourceReview>,
+}
+
+/// A source page that is itself a fact-check: its `ClaimReview` rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceReview {
+    /// The rating's name (`alternateName`), or its value on its scale.
+    pub rating: String,
+    /// The claim the page reviews (`claimReviewed`).
+    pub claim_reviewed: Option<String>,
 }
 
 /// Counts of claims per verdict.
@@ -173,6 +249,46 @@ pub const DEFAULT_FAIL_ON: [Verdict; 4] = [
     Verdict::NotFound,
     Verdict::Unreachable,
 ];
+
+/// Every verdict but `match`: what `--strict` fails on.
+pub const STRICT_FAIL_ON: [Verdict; 5] = [
+    Verdict::Mismatch,
+    Verdict::Disputed,
+    Verdict::Unsourced,
+    Verdict::NotFound,
+    Verdict::Unreachable,
+];
+
+/// What fails the gate: the one definition of a failing claim, applied once
+/// to a report ([`Report::apply_gate`]); every format and the exit code read
+/// the claims' `failing` it sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gate {
+    /// The verdicts that fail a claim (`--fail-on`, `--strict`).
+    pub fail_on: Vec<Verdict>,
+    /// Whether evidence changed since review fails a claim (`--locked`).
+    pub locked: bool,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            fail_on: DEFAULT_FAIL_ON.to_vec(),
+            locked: false,
+        }
+    }
+}
+
+impl Gate {
+    /// Whether `claim` fails: its verdict is in the fail-on list and it is
+    /// not accepted (an accepted claim with unchanged evidence never fails),
+    /// or, under `--locked`, its evidence changed since review.
+    #[must_use]
+    pub fn fails(&self, claim: &ClaimReport) -> bool {
+        (!claim.accepted && self.fail_on.contains(&claim.verdict))
+            || (self.locked && claim.changed_since_review)
+    }
+}
 
 /// The terminal width used when none is known.
 pub const DEFAULT_WIDTH: usize = 100;
@@ -266,8 +382,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// The width `term` wraps long passages to.
     pub width: usize,
-    /// The verdicts that fail a claim (accepted claims never fail).
-    pub fail_on: Vec<Verdict>,
+    /// Whether `term` shows the evidence of passing claims too (`--verbose`).
+    pub verbose: bool,
     /// The publisher named in `ClaimReview` output.
     pub publisher: Option<Publisher>,
     /// The date the review is published (`YYYY-MM-DD`), for `ClaimReview`'s
@@ -281,7 +397,7 @@ impl Default for RenderOptions {
             format: Format::Term,
             color: false,
             width: DEFAULT_WIDTH,
-            fail_on: DEFAULT_FAIL_ON.to_vec(),
+            verbose: false,
             publisher: None,
             date: None,
         }
@@ -294,23 +410,62 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     match options.format {
         Format::Term => term::render(report, options),
         Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report, options),
-        Format::Html => html::render(report, options),
-        Format::Junit => junit::render(report, options),
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
+        Format::Junit => junit::render(report),
         Format::Claimreview => claimreview::render(report, options),
     }
 }
 
-impl ClaimReport {
-    /// Whether this claim fails the gate: its verdict is in `fail_on` and it
-    /// is not accepted (spec: an accepted claim never fails).
+impl Report {
+    /// A report of `files` from `run`, its summary counted from them. The
+    /// claims' `failing` is as given: call [`Report::apply_gate`] to decide it.
     #[must_use]
-    pub fn fails(&self, fail_on: &[Verdict]) -> bool {
-        !self.accepted && fail_on.contains(&self.verdict)
+    pub fn new(run: Run, files: Vec<FileReport>) -> Report {
+        let summary = Summary::of(&files);
+        Report {
+            version: 1,
+            run,
+            files,
+            summary,
+        }
+    }
+
+    /// Decides every claim's `failing` with `gate`, once, and records
+    /// `--locked` in `run`.
+    pub fn apply_gate(&mut self, gate: &Gate) {
+        self.run.locked = gate.locked;
+        for claim in self.files.iter_mut().flat_map(|f| &mut f.claims) {
+            claim.failing = gate.fails(claim);
+        }
+    }
+
+    /// Whether any claim fails: the exit code is 1 exactly when this holds.
+    #[must_use]
+    pub fn failing(&self) -> bool {
+        self.files.iter().flat_map(|f| &f.claims).any(|c| c.failing)
     }
 }
 
 impl Summary {
+    /// Counts the claims of `files` by verdict.
+    #[must_use]
+    pub fn of(files: &[FileReport]) -> Summary {
+        let mut summary = Summary::default();
+        for claim in files.iter().flat_map(|f| &f.claims) {
+            summary.claims += 1;
+            match claim.verdict {
+                Verdict::Match => summary.matched += 1,
+                Verdict::Mismatch => summary.mismatch += 1,
+                Verdict::Disputed => summary.disputed += 1,
+                Verdict::Unsourced => summary.unsourced += 1,
+                Verdict::NotFound => summary.not_found += 1,
+                Verdict::Unreachable => summary.unreachable += 1,
+            }
+        }
+        summary
+    }
+
     /// The count of claims with `verdict`.
     #[must_use]
     pub fn count(&self, verdict: Verdict) -> usize {
@@ -326,44 +481,21 @@ impl Summary {
 }
 
 /// Every claim verdict, in the spec's order.
-pub(crate) const VERDICTS: [Verdict; 6] = [
-    Verdict::Match,
-    Verdict::Mismatch,
-    Verdict::Disputed,
-    Verdict::Unsourced,
-    Verdict::NotFound,
-    Verdict::Unreachable,
-];
+pub(crate) const VERDICTS: [Verdict; 6] = Verdict::ALL;
 
 /// A claim verdict's name, as the JSON report spells it.
 pub(crate) fn verdict_name(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Match => "match",
-        Verdict::Mismatch => "mismatch",
-        Verdict::Disputed => "disputed",
-        Verdict::Unsourced => "unsourced",
-        Verdict::NotFound => "not-found",
-        Verdict::Unreachable => "unreachable",
-    }
+    verdict.name()
 }
 
 /// A source verdict's name, as the JSON report spells it.
 pub(crate) fn source_verdict_name(verdict: SourceVerdict) -> &'static str {
-    match verdict {
-        SourceVerdict::Match => "match",
-        SourceVerdict::Mismatch => "mismatch",
-        SourceVerdict::NotFound => "not-found",
-        SourceVerdict::Unreachable => "unreachable",
-    }
+    verdict.name()
 }
 
 /// A relation's name, as the JSON report spells it.
 pub(crate) fn relation_name(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Within => "within",
-        Relation::Contradicts => "contradicts",
-        Relation::Wider => "wider",
-    }
+    relation.name()
 }
 
 /// Where the figure found sits in its passage, so formats can mark it: the
@@ -458,12 +590,9 @@ pub(crate) fn interval(figure: &FigureReport) -> String {
 
 /// The claims of a file in the order reports list them: failing claims
 /// first, then the rest, each group in file order.
-pub(crate) fn failing_first<'a>(
-    file: &'a FileReport,
-    fail_on: &[Verdict],
-) -> impl Iterator<Item = &'a ClaimReport> {
-    let failing = file.claims.iter().filter(move |c| c.fails(fail_on));
-    let rest = file.claims.iter().filter(move |c| !c.fails(fail_on));
+pub(crate) fn failing_first(file: &FileReport) -> impl Iterator<Item = &ClaimReport> {
+    let failing = file.claims.iter().filter(|c| c.failing);
+    let rest = file.claims.iter().filter(|c| !c.failing);
     failing.chain(rest)
 }
 
@@ -479,11 +608,11 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    /// Counts `report`'s claims against `fail_on`.
-    pub fn of(report: &Report, fail_on: &[Verdict]) -> Tally {
+    /// Counts `report`'s claims.
+    pub fn of(report: &Report) -> Tally {
         let mut tally = Tally::default();
         for claim in report.files.iter().flat_map(|f| &f.claims) {
-            tally.failing += usize::from(claim.fails(fail_on));
+            tally.failing += usize::from(claim.failing);
             tally.accepted += usize::from(claim.accepted);
             tally.changed += usize::from(claim.changed_since_review);
         }
@@ -588,8 +717,9 @@ mod tests {
             .find(|c| c.id == "wounded")
             .unwrap();
         assert_eq!(wounded.verdict, Verdict::Mismatch);
-        assert!(!wounded.fails(&DEFAULT_FAIL_ON));
-        let tally = Tally::of(&report, &DEFAULT_FAIL_ON);
+        assert!(!wounded.failing);
+        assert!(!Gate::default().fails(wounded));
+        let tally = Tally::of(&report);
         assert_eq!(
             tally,
             Tally {

@@ -97,8 +97,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         );
         for claim in &file.claims {
             claim_line(&mut out, claim, options);
-            let fails = claim.fails(&options.fail_on);
-            if fails || claim.changed_since_review {
+            if claim.failing || claim.changed_since_review || options.verbose {
                 details(&mut out, claim, width, color);
             } else if statement_matched(claim) {
                 let note = vec![(Style::Dim, format!("note: {STATEMENT_NOTE}"))];
@@ -127,7 +126,7 @@ fn claim_line(out: &mut String, claim: &ClaimReport, options: &RenderOptions) {
     if claim.changed_since_review {
         line.push_str(&paint("  (changed since review)", Style::Yellow, color));
     }
-    if claim.fails(&options.fail_on) {
+    if claim.failing {
         line.push_str(&paint("  FAIL", Style::Bold, color));
     }
     out.push_str(&line);
@@ -306,7 +305,7 @@ fn diff_spans(label: &str, diff: &[DiffOp]) -> Vec<(Style, String)> {
 
 fn summary_line(out: &mut String, report: &Report, options: &RenderOptions) {
     let color = options.color;
-    let tally = Tally::of(report, &options.fail_on);
+    let tally = Tally::of(report);
     let mut parts = Vec::new();
     for verdict in VERDICTS {
         let n = report.summary.count(verdict);

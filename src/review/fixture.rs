@@ -92,6 +92,7 @@ pub(crate) fn evidence(
         others: vec![],
         diff: None,
         error: None,
+        reason: None,
         binding: None,
     }
 }

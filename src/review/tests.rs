@@ -507,10 +507,12 @@ fn claim_report(evidence: &[(&str, Option<&str>)]) -> ClaimReport {
         quote: None,
         changed_since_review: false,
         accepted: false,
+        failing: false,
         evidence: evidence
             .iter()
             .map(|(source, passage)| EvidenceReport {
                 source: (*source).to_owned(),
+                name: None,
                 url: format!("https://example.org/{source}"),
                 verdict: SourceVerdict::Match,
                 passage: passage.map(str::to_owned),
@@ -520,6 +522,11 @@ fn claim_report(evidence: &[(&str, Option<&str>)]) -> ClaimReport {
                 others: vec![],
                 diff: None,
                 error: None,
+                origin: None,
+                read_at: None,
+                notes: Vec::new(),
+                reason: None,
+                source_review: None,
             })
             .collect(),
     }

@@ -186,7 +186,7 @@ const CASES: &[Case] = &[
         code: 2,
         what: "`wrong` is not a verdict",
         place: "--fail-on",
-        todo: "use match, mismatch",
+        todo: "use one of match, mismatch",
     },
     Case {
         name: "a zero concurrency",

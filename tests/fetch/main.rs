@@ -381,14 +381,31 @@ fn cached(dir: &Path) -> Settings {
     }
 }
 
+/// Settings that let a cached copy stand for an hour (`--max-age 1h`).
+fn within_max_age(dir: &Path) -> Settings {
+    Settings {
+        max_age: Duration::from_secs(3600),
+        ..cached(dir)
+    }
+}
+
 #[test]
-fn a_second_run_is_served_from_the_cache() {
+fn a_second_run_within_max_age_is_served_from_the_cache() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(|_, _| Reply::ok("text/plain", "cached words"));
     let first = text(fetch_one(&cached(dir.path()), &server.url("/")));
-    let second = text(fetch_one(&cached(dir.path()), &server.url("/")));
-    assert_eq!(first, second);
+    assert_eq!(first.origin, fetch::Origin::Network);
+    let second = text(fetch_one(&within_max_age(dir.path()), &server.url("/")));
+    assert_eq!(first.text, second.text);
+    assert_eq!(second.origin, fetch::Origin::Cache);
+    // A cached copy says when it was fetched, not when it was looked up.
+    assert_eq!(first.read_at, second.read_at);
     assert_eq!(server.hits("/"), 1);
+    // By default a cached copy is asked about again; with no validators to
+    // ask with, that is a full fetch.
+    let third = text(fetch_one(&cached(dir.path()), &server.url("/")));
+    assert_eq!(third.origin, fetch::Origin::Network);
+    assert_eq!(server.hits("/"), 2);
     // Offline, the cache still serves it; --refresh goes back to the server.
     let offline = Settings {
         offline: true,
@@ -403,7 +420,7 @@ fn a_second_run_is_served_from_the_cache() {
         ..cached(dir.path())
     };
     text(fetch_one(&refresh, &server.url("/")));
-    assert_eq!(server.hits("/"), 2);
+    assert_eq!(server.hits("/"), 3);
 }
 
 #[test]
@@ -435,18 +452,53 @@ fn a_stale_entry_is_revalidated_with_its_etag() {
             body: b"first version".to_vec(),
         },
     });
-    let stale = Settings {
-        max_age: Duration::ZERO,
+    // The default: every cached copy is asked about again.
+    let stale = cached(dir.path());
+    let first = text(fetch_one(&stale, &server.url("/")));
+    assert_eq!(first.text, "first version");
+    assert_eq!(first.origin, fetch::Origin::Network);
+    let second = text(fetch_one(&stale, &server.url("/")));
+    assert_eq!(second.text, "first version");
+    assert_eq!(second.origin, fetch::Origin::Revalidated);
+    assert!(second.read_at >= first.read_at);
+    assert_eq!(server.hits("/"), 2);
+    // The cache ignores itself in git.
+    let ignore = std::fs::read_to_string(dir.path().join("cache/.gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "*"), "{ignore}");
+}
+
+#[test]
+fn a_cached_copy_is_not_used_when_its_server_cannot_be_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(|_, hit| match hit {
+        1 => Reply::Full {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), "text/plain".into()),
+                (
+                    "last-modified".into(),
+                    "Mon, 07 Dec 2026 10:00:00 GMT".into(),
+                ),
+            ],
+            body: b"first version".to_vec(),
+        },
+        _ => Reply::status(503, &[]),
+    });
+    let settings = Settings {
+        retries: 0,
         ..cached(dir.path())
     };
-    assert_eq!(
-        text(fetch_one(&stale, &server.url("/"))).text,
-        "first version"
-    );
-    assert_eq!(
-        text(fetch_one(&stale, &server.url("/"))).text,
-        "first version"
-    );
+    text(fetch_one(&settings, &server.url("/")));
+    let why = reason(fetch_one(&settings, &server.url("/")));
+    assert!(why.contains("HTTP 503"), "{why}");
+    assert!(why.contains("a cached copy from"), "{why}");
+    // --offline uses it, saying it is the cache's.
+    let offline = Settings {
+        offline: true,
+        ..settings
+    };
+    let doc = text(fetch_one(&offline, &server.url("/")));
+    assert_eq!(doc.origin, fetch::Origin::Cache);
     assert_eq!(server.hits("/"), 2);
 }
 
@@ -560,7 +612,7 @@ fn the_archive_holds_sources_served_from_the_cache() {
     let archive = dir.path().join("evidence.warc.gz");
     let archiving = Settings {
         archive: Some(archive.clone()),
-        ..cached(dir.path())
+        ..within_max_age(dir.path())
     };
     text(fetch_one(&archiving, &server.url("/")));
     assert_eq!(server.hits("/"), 1, "the second run read the cache");
