@@ -49,6 +49,7 @@ pub(crate) static QUALIFIERS: &[(&str, Qualifier, Side)] = &[
     ("upwards of", MoreThan, Side::Before),
     ("upward of", MoreThan, Side::Before),
     ("in excess of", MoreThan, Side::Before),
+    ("north of", MoreThan, Side::Before),
     ("just over", JustOver, Side::Before),
     ("just above", JustOver, Side::Before),
     ("slightly over", JustOver, Side::Before),
