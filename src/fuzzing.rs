@@ -204,3 +204,27 @@ pub fn claims(data: &[u8]) {
 pub fn warc(data: &[u8]) {
     let _ = crate::fetch::read_warc(data);
 }
+
+/// The PDF reader on arbitrary bytes, within small limits so one input
+/// stays fast: it returns text or a reason, and never panics inside (a
+/// panic it catches is reported as `Internal`, which is a bug here). The
+/// text it returns reads into sentences.
+pub fn pdf(data: &[u8]) {
+    use crate::text::pdf::{Limits, PdfError, read_with};
+    let limits = Limits {
+        max_pages: 200,
+        max_stream_bytes: 4 << 20,
+        max_decoded_bytes: 16 << 20,
+        max_operations: 200_000,
+        max_glyphs: 200_000,
+        max_form_depth: 8,
+    };
+    match read_with(data, &limits) {
+        Ok(text) => {
+            assert!(!text.trim().is_empty(), "a PDF read without text");
+            let _ = crate::text::sentences(&text, Media::Text, None);
+        }
+        Err(PdfError::Internal) => panic!("the PDF reader panicked"),
+        Err(_) => {}
+    }
+}

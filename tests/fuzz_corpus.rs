@@ -78,3 +78,11 @@ fn warc_seeds_hold_responses() {
         }
     }
 }
+
+#[test]
+fn pdf_corpus() {
+    for (path, bytes) in corpus("pdf") {
+        eprintln!("{}", path.display());
+        factcheck::fuzzing::pdf(&bytes);
+    }
+}

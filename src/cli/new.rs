@@ -115,6 +115,15 @@ fn read_article(article: &str) -> Result<(String, Media, Option<String>)> {
             format!("could not read the article {article} (check the path, or pass - to read standard input)")
         })?
     };
+    // A PDF article is read from its text layer, one paragraph a line.
+    let pdf_name = Path::new(article)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf_name || bytes.starts_with(b"%PDF-") {
+        let text = crate::text::pdf::read(&bytes)
+            .map_err(|e| anyhow::anyhow!("could not read the article {article}: {e}"))?;
+        return Ok((text, Media::Text, None));
+    }
     let body = String::from_utf8(bytes).map_err(|_| {
         anyhow::anyhow!("{article} is not UTF-8 text; convert it (e.g. with iconv) and try again")
     })?;

@@ -67,6 +67,17 @@ pub(crate) fn read_file(path: &Path, max: u64) -> Outcome {
 }
 
 fn decode(url: &str, final_url: &str, body: &[u8], content_type: Option<&str>) -> Outcome {
+    if is_pdf_source(content_type, final_url, body) {
+        // A PDF's text layer, laid out as one paragraph a line, is read as
+        // plain text from here on (../shared/spec/claim-files.md).
+        let text = crate::text::pdf::read(body).map_err(|e| Unreachable::new(e.to_string()))?;
+        return Ok(Document::new(
+            url.to_owned(),
+            final_url.to_owned(),
+            Media::Text,
+            text,
+        ));
+    }
     let media = media(content_type, final_url, body)?;
     let text = decode_text(body, content_type.and_then(charset_param), media)?;
     Ok(Document::new(
@@ -137,6 +148,26 @@ pub(crate) fn undo_content_encoding<'a>(
         };
     }
     Ok(data)
+}
+
+/// Whether a body is to be read as a PDF: served as one, or starting with
+/// `%PDF-` whatever it was served as (servers send PDFs as
+/// `application/octet-stream` and worse), or a `.pdf` name without a type.
+/// A body served as a PDF that is not one is then unreachable with a reason.
+fn is_pdf_source(content_type: Option<&str>, url: &str, body: &[u8]) -> bool {
+    let essence = content_type
+        .and_then(|ct| ct.split(';').next())
+        .map(|e| e.trim().to_ascii_lowercase())
+        .filter(|e| !e.is_empty());
+    let starts_pdf = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|at| body[at..].starts_with(b"%PDF-"));
+    match essence.as_deref() {
+        Some("application/pdf" | "application/x-pdf" | "application/acrobat") => true,
+        None => starts_pdf || extension(url).as_deref() == Some("pdf"),
+        Some(_) => starts_pdf,
+    }
 }
 
 /// The media type from `Content-Type`; without one, from the extension and the

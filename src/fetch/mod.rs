@@ -475,12 +475,21 @@ impl Fetcher {
             };
         }
         let (chain, origin) = self.exchanges(&url).await?;
-        let outcome =
-            decode::document(&url, &chain, self.inner.settings.max_size).map(|doc| Document {
-                origin,
-                read_at: chain.last().map_or(doc.read_at, |e| e.fetched_at),
-                ..doc
-            });
+        // Reading a body (a PDF above all) is work for a blocking thread, not
+        // for the runtime's workers that drive the other fetches.
+        let max = self.inner.settings.max_size;
+        let read_url = url.clone();
+        let (outcome, chain) = tokio::task::spawn_blocking(move || {
+            let outcome = decode::document(&read_url, &chain, max);
+            (outcome, chain)
+        })
+        .await
+        .map_err(|_| Unreachable::new("internal error while reading the source"))?;
+        let outcome = outcome.map(|doc| Document {
+            origin,
+            read_at: chain.last().map_or(doc.read_at, |e| e.fetched_at),
+            ..doc
+        });
         if outcome.is_ok() {
             // Failures are never cached: only a chain ending in a readable
             // body, fresh from the server (a revalidated one with its new time).

@@ -11,6 +11,7 @@
 mod depth;
 mod html;
 mod markdown;
+pub mod pdf;
 mod split;
 mod words;
 

@@ -13,6 +13,7 @@ mod help;
 mod hostile;
 mod interrupt;
 mod new;
+mod pdf;
 mod quantities;
 mod read;
 mod review;

@@ -317,15 +317,20 @@ fn gzip_and_deflate_bodies_are_decoded() {
 fn binary_bodies_and_other_media_are_unreachable() {
     let server = Server::start(|req, _| match req.path.as_str() {
         "/image" => Reply::ok("text/plain", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()),
-        _ => Reply::ok("application/pdf", b"%PDF-1.7".to_vec()),
+        "/doc.pdf" => Reply::ok("application/pdf", b"%PDF-1.7".to_vec()),
+        _ => Reply::ok("application/zip", b"PK\x03\x04".to_vec()),
     });
     assert_eq!(
         reason(fetch_one(&settings(), &server.url("/image"))),
         "binary content, not text"
     );
+    // A PDF is read as one; a file that is only its signature is not one.
+    assert!(
+        reason(fetch_one(&settings(), &server.url("/doc.pdf"))).starts_with("cannot read the PDF"),
+    );
     assert_eq!(
-        reason(fetch_one(&settings(), &server.url("/doc.pdf"))),
-        "unsupported media type application/pdf"
+        reason(fetch_one(&settings(), &server.url("/archive.zip"))),
+        "unsupported media type application/zip"
     );
 }
 
@@ -771,4 +776,42 @@ fn a_stale_entry_is_revalidated_by_date_and_replaced_when_changed() {
         text(fetch_one(&offline, &server.url("/live"))).text,
         "version 2"
     );
+}
+
+/// A PDF served over HTTP is read from its text layer, archived as the bytes
+/// received, and read the same way again from the archive and the cache.
+#[test]
+fn a_pdf_reads_the_same_live_replayed_and_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("run.warc.gz");
+    let pdf = std::fs::read(fixture("pdf/report.pdf")).unwrap();
+    let server = Server::start(move |_, _| Reply::ok("application/pdf", pdf.clone()));
+    let writing = Settings {
+        archive: Some(archive.clone()),
+        cache_dir: Some(dir.path().join("cache")),
+        ..settings()
+    };
+    let live = text(fetch_one(&writing, &server.url("/report")));
+    assert!(
+        live.text
+            .contains("Revenue reached £2.26 billion, while operating costs"),
+        "{}",
+        live.text
+    );
+    let replaying = Settings {
+        replay: vec![archive],
+        offline: true,
+        ..settings()
+    };
+    let replayed = text(fetch_one(&replaying, &server.url("/report")));
+    let cached = text(fetch_one(
+        &Settings {
+            offline: true,
+            ..writing
+        },
+        &server.url("/report"),
+    ));
+    assert_eq!(replayed.sha256, live.sha256);
+    assert_eq!(cached.sha256, live.sha256);
+    assert_eq!(server.hits("/report"), 1);
 }
