@@ -156,9 +156,15 @@ pub enum ValueError {
 #[must_use]
 pub fn find(text: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut chars = CharCursor::default();
-    scan::scan(text, &mut |raw| out.push(finish(text, raw, &mut chars)));
+    find_each(text, |f| out.push(f));
     out
+}
+
+/// As [`find`], handing each figure to `each` as soon as it is read, so a
+/// caller that writes figures out (the quantities protocol) keeps none.
+pub fn find_each(text: &str, mut each: impl FnMut(Figure)) {
+    let mut chars = CharCursor::default();
+    scan::scan(text, &mut |raw| each(finish(text, raw, &mut chars)));
 }
 
 /// A number in a text that a named rule says is no figure ("a date", "a

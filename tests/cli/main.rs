@@ -9,6 +9,7 @@
 )]
 mod check;
 mod errors;
+mod evidence;
 mod help;
 mod hostile;
 mod interrupt;
