@@ -47,6 +47,17 @@ fn draft_article(args: &Args) -> Result<Exit> {
     };
     let mut draft = draft::draft(&body, media);
     draft.url = url;
+    if let Some(out) = &args.output
+        && !is_url(&args.article)
+        && args.article != "-"
+        && media != Media::Html
+    {
+        // `validate` compares each claim's text with the article file's
+        // words as written, which for HTML would include its markup; a text
+        // or Markdown article is named so edits that leave claims behind are
+        // caught.
+        draft.file = article_file(Path::new(&args.article), out);
+    }
     let origin = if args.article == "-" {
         "standard input"
     } else {
@@ -74,6 +85,30 @@ fn draft_article(args: &Args) -> Result<Exit> {
         }
     }
     Ok(Exit::Passed)
+}
+
+/// The article's path relative to the claim file at `out`, when the article
+/// lies inside that claim file's project root (spec: `[article] file` must
+/// stay inside it).
+fn article_file(article: &Path, out: &Path) -> Option<String> {
+    let article = std::fs::canonicalize(article).ok()?;
+    let out_dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let out_dir = std::fs::canonicalize(out_dir).ok()?;
+    let root = crate::claims::find_root(&out_dir);
+    if !article.starts_with(&root) {
+        return None;
+    }
+    let from: Vec<_> = out_dir.components().collect();
+    let to: Vec<_> = article.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    for c in &to[common..] {
+        parts.push(c.as_os_str().to_str()?.to_string());
+    }
+    Some(parts.join("/"))
 }
 
 fn is_url(article: &str) -> bool {

@@ -10,6 +10,11 @@
 mod terms;
 mod toml_out;
 
+#[cfg(test)]
+mod selfcheck;
+
+use crate::claims::{Body, Claim};
+use crate::compare::{self, SourceIndex};
 use crate::quantity::{self, Figure};
 use crate::text::{self, Media};
 
@@ -26,6 +31,10 @@ pub struct Draft {
     pub title: Option<String>,
     /// Where the article is published, when it was read from a URL.
     pub url: Option<String>,
+    /// The article's file, relative to the claim file, when it lies inside
+    /// the project (`[article] file`, so `validate` warns when a claim's text
+    /// leaves the article).
+    pub file: Option<String>,
     /// The drafted claims, in article order.
     pub claims: Vec<DraftClaim>,
 }
@@ -57,66 +66,283 @@ pub struct DraftClaim {
     /// Terms that tie a source passage to the claim; for a figure the last is
     /// the word the figure counts or acts on. May be empty for a quote.
     pub about: Vec<String>,
+    /// True when no `about` the drafter tried binds the figure in the
+    /// article itself: the editor must write the terms.
+    pub unbound: bool,
+    /// For a figure claim: the sentence it was drafted from (its index among
+    /// the article's sentences) and the figure's char span in it.
+    pub at: Option<(usize, usize, usize)>,
 }
 
 /// Drafts a claim file from an article's body, read as `media`.
+///
+/// The article is read exactly as `check` reads a source (the text stage's
+/// article content, so page furniture never becomes a claim), and every
+/// figure the quantity engine finds is a claim: the engine alone decides
+/// what a figure is. Each figure claim's `about` is chosen by the comparer's
+/// own binding: checked against the article itself, the claim must bind the
+/// very figure it was drafted from (see [`self_check`]).
 #[must_use]
 pub fn draft(body: &str, media: Media) -> Draft {
     let title = title(body, media);
     // Without a `select`, reading an article cannot fail; an empty draft is
     // the honest answer for a page with no text.
     let sentences = text::sentences(body, media, None).unwrap_or_default();
+    let index = SourceIndex::new(sentences.clone());
     let mut claims = Vec::new();
     let mut ids = Ids::default();
-    // A list item's marker is layout, not the article's words.
-    let sentences: Vec<String> = sentences
-        .into_iter()
-        .map(|s| {
-            match s
-                .strip_prefix("- ")
-                .or_else(|| s.strip_prefix("* "))
-                .or_else(|| s.strip_prefix("• "))
-            {
-                Some(rest) => rest.trim_start().to_string(),
-                None => s,
-            }
-        })
-        .collect();
     let names = terms::names_in(&sentences);
-    let quotes = quotations(&sentences);
+    let headings: Vec<bool> = sentences
+        .iter()
+        .map(|s| is_heading(s, title.as_deref()))
+        .collect();
+    let figures: Vec<Vec<Figure>> = sentences.iter().map(|s| quantity::find(s)).collect();
+    let quotes = unique_quotations(&quotations(&sentences), &headings);
     let mut quote_iter = quotes.into_iter().peekable();
-    for (index, sentence) in sentences.iter().enumerate() {
+    // The figures drafted so far, by sentence and span: a later statement of
+    // the same figure that the comparer can only bind there is a repeat.
+    let mut drafted: Vec<(usize, usize, usize)> = Vec::new();
+    for (index_s, sentence) in sentences.iter().enumerate() {
         // Quotations are drafted where they start, so the claim order follows
         // the article.
-        while let Some(q) = quote_iter.next_if(|q| q.first_sentence == index) {
+        while let Some(q) = quote_iter.next_if(|q| q.first_sentence == index_s) {
             let slug = terms::quote_slug(&q.quote);
+            let about = terms::speaker(&q.text, &names)
+                .or_else(|| {
+                    index_s
+                        .checked_sub(1)
+                        .and_then(|p| terms::speaker(&sentences[p], &names))
+                })
+                .into_iter()
+                .collect();
             claims.push(DraftClaim {
                 id: ids.unique(&slug),
-                text: q.text,
+                text: strip_marker(&q.text),
                 kind: DraftKind::Quote { quote: q.quote },
-                about: Vec::new(),
+                about,
+                unbound: false,
+                at: None,
             });
         }
-        let previous = index.checked_sub(1).map(|i| sentences[i].as_str());
-        for figure in quantity::find(sentence) {
-            let Some(value) = value_of(sentence, &figure) else {
+        let previous = index_s.checked_sub(1).map(|i| sentences[i].as_str());
+        for figure in &figures[index_s] {
+            if headings[index_s] && repeated_in_body(figure, &figures, &headings) {
+                // The headline repeats a figure the body states: one claim,
+                // from the body, where the figure has its full sentence.
+                continue;
+            }
+            let Some(value) = value_of(sentence, figure) else {
                 continue;
             };
-            let about = terms::about(sentence, &figure, previous, &names);
-            let slug = terms::figure_slug(&about, &figure);
+            let candidates = terms::about_candidates(sentence, figure, previous, &names);
+            let mut chosen: Option<Vec<String>> = None;
+            let mut repeat = false;
+            for about in &candidates {
+                match bind(&index, sentence, index_s, figure, &value, about) {
+                    Bound::Own => {
+                        chosen = Some(about.clone());
+                        repeat = false;
+                        break;
+                    }
+                    Bound::Repeat(at) if chosen.is_none() => {
+                        repeat = drafted
+                            .iter()
+                            .any(|&(s, start, _)| s == at.0 && start == at.1);
+                        chosen = Some(about.clone());
+                    }
+                    _ => {}
+                }
+            }
+            if repeat {
+                continue;
+            }
+            let (about, unbound) = match chosen {
+                Some(about) => (about, false),
+                None => (candidates.into_iter().next().unwrap_or_default(), true),
+            };
+            if about.is_empty() {
+                continue;
+            }
+            drafted.push((index_s, figure.start, figure.end));
+            let slug = terms::figure_slug(&about, figure);
             claims.push(DraftClaim {
                 id: ids.unique(&slug),
-                text: sentence.clone(),
+                text: strip_marker(sentence),
                 kind: DraftKind::Figure { value },
                 about,
+                unbound,
+                at: Some((index_s, figure.start, figure.end)),
             });
         }
     }
     Draft {
         title,
         url: None,
+        file: None,
         claims,
     }
+}
+
+/// A list item's marker is layout, not the article's words.
+fn strip_marker(sentence: &str) -> String {
+    match sentence
+        .strip_prefix("- ")
+        .or_else(|| sentence.strip_prefix("* "))
+        .or_else(|| sentence.strip_prefix("• "))
+    {
+        Some(rest) => rest.trim_start().to_string(),
+        None => sentence.to_string(),
+    }
+}
+
+/// A headline or subheading: the article's title, or a short line with no
+/// sentence-ending punctuation.
+fn is_heading(sentence: &str, title: Option<&str>) -> bool {
+    if title.is_some_and(|t| t == sentence) {
+        return true;
+    }
+    let last = sentence.trim_end().chars().last();
+    let ends = last.is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{2019}' | ':' | ';' | ','
+        )
+    });
+    !ends && text::words(sentence).len() <= 20
+}
+
+/// Whether a sentence that is no heading states the same figure (same words,
+/// or the same value, kind and unit).
+fn repeated_in_body(figure: &Figure, figures: &[Vec<Figure>], headings: &[bool]) -> bool {
+    figures
+        .iter()
+        .zip(headings)
+        .filter(|(_, heading)| !**heading)
+        .flat_map(|(fs, _)| fs)
+        .any(|f| {
+            f.text.eq_ignore_ascii_case(&figure.text)
+                || f.value.is_some()
+                    && f.value == figure.value
+                    && f.kind == figure.kind
+                    && f.unit == figure.unit
+        })
+}
+
+/// How a drafted figure claim fares against the article itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// `match`, with the drafted figure as the one found.
+    Own,
+    /// `match` with a figure of the same words elsewhere (sentence, char start).
+    Repeat((usize, usize)),
+    /// Anything else: another figure bound, a mismatch, or nothing.
+    Other,
+}
+
+/// Checks a figure claim against the article as its source, through the
+/// library's own compare: which figure does its `about` bind?
+fn bind(
+    index: &SourceIndex,
+    sentence: &str,
+    sentence_index: usize,
+    figure: &Figure,
+    value: &str,
+    about: &[String],
+) -> Bound {
+    let Ok(parsed) = quantity::parse_value(value) else {
+        return Bound::Other;
+    };
+    let claim = Claim {
+        id: "draft".to_string(),
+        text: sentence.to_string(),
+        body: Body::Figure {
+            value: value.to_string(),
+            figure: Box::new(parsed),
+            tolerance: None,
+        },
+        about: about.to_vec(),
+        sources: Vec::new(),
+        note: None,
+    };
+    let source = compare::SourceText {
+        id: "article",
+        url: "article",
+        text: Ok(index),
+    };
+    let outcome = compare::compare(&claim, &[source]);
+    let Some(evidence) = outcome.evidence.first() else {
+        return Bound::Other;
+    };
+    let (Some(found), Some(passage)) = (&evidence.found, &evidence.passage) else {
+        return Bound::Other;
+    };
+    if outcome.verdict != compare::Verdict::Match {
+        return Bound::Other;
+    }
+    if found.start == figure.start && found.text == figure.text && passage.contains(sentence) {
+        return Bound::Own;
+    }
+    if !found.text.eq_ignore_ascii_case(&figure.text) {
+        return Bound::Other;
+    }
+    // Where the found figure stands: the first sentence of the passage that
+    // holds those words at that place.
+    let at = index
+        .sentences()
+        .iter()
+        .enumerate()
+        .find(|(i, s)| {
+            *i != sentence_index
+                && passage.contains(s.as_str())
+                && s.chars()
+                    .skip(found.start)
+                    .take(found.end - found.start)
+                    .collect::<String>()
+                    == found.text
+        })
+        .map(|(i, _)| (i, found.start));
+    at.map_or(Bound::Other, Bound::Repeat)
+}
+
+/// Quotations once each: a quotation whose words another one holds (the
+/// headline quoting part of the body's quotation, or the same words twice)
+/// is dropped, keeping the one in the body.
+fn unique_quotations(quotes: &[Quotation], headings: &[bool]) -> Vec<Quotation> {
+    let folded: Vec<Vec<String>> = quotes
+        .iter()
+        .map(|q| {
+            text::words(&q.quote)
+                .into_iter()
+                .map(|w| w.folded)
+                .collect()
+        })
+        .collect();
+    let holds = |outer: &[String], inner: &[String]| {
+        inner.len() <= outer.len() && outer.windows(inner.len().max(1)).any(|w| w == inner)
+    };
+    let in_heading = |q: &Quotation| headings.get(q.first_sentence).copied().unwrap_or(false);
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| {
+            !folded.iter().enumerate().any(|(j, other)| {
+                if i == j || !holds(other, &folded[i]) {
+                    return false;
+                }
+                if other.len() > folded[i].len() {
+                    return true;
+                }
+                // The same words twice: keep the body's, else the first.
+                let other_heading = in_heading(&quotes[j]);
+                if in_heading(q) == other_heading {
+                    j < i
+                } else {
+                    in_heading(q)
+                }
+            })
+        })
+        .map(|(_, q)| q.clone())
+        .collect()
 }
 
 /// The claim's `value`: the figure's words, which must read as exactly one

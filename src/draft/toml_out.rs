@@ -31,6 +31,9 @@ pub fn render(draft: &Draft, origin: &str) -> String {
     if let Some(url) = &draft.url {
         let _ = writeln!(out, "url = {}", string(url));
     }
+    if let Some(file) = &draft.file {
+        let _ = writeln!(out, "file = {}", string(file));
+    }
     for claim in &draft.claims {
         out.push('\n');
         match &claim.kind {
@@ -40,6 +43,12 @@ pub fn render(draft: &Draft, origin: &str) -> String {
                     "# Figure {}: add the sources that state it, e.g. sources = [\"https://...\"]",
                     one_line(value)
                 );
+                if claim.unbound {
+                    out.push_str(
+                        "# CHECK `about`: the drafted terms do not tie this figure even in the article;\n\
+                         # write the word it counts or acts on last.\n",
+                    );
+                }
             }
             DraftKind::Quote { .. } => out.push_str(
                 "# Quote: add the sources that carry these words (the original statement or transcript),\n\
@@ -116,12 +125,15 @@ mod tests {
         let draft = Draft {
             title: Some("A \"title\"".into()),
             url: None,
+            file: None,
             claims: vec![
                 DraftClaim {
                     id: "kyiv-kill".into(),
                     text: "Strikes killed 3 in Kyiv.".into(),
                     kind: DraftKind::Figure { value: "3".into() },
                     about: vec!["Kyiv".into(), "kill*".into()],
+                    unbound: false,
+                    at: None,
                 },
                 DraftClaim {
                     id: "quote-we-will".into(),
@@ -130,6 +142,8 @@ mod tests {
                         quote: "we will rebuild it all".into(),
                     },
                     about: vec![],
+                    unbound: false,
+                    at: None,
                 },
             ],
         };

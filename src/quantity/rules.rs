@@ -659,8 +659,130 @@ pub(crate) static NO_ONE: Rule = Rule {
     }),
 };
 
+/// Whether three or more digit groups of two digits or more joined by
+/// single spaces or hyphens ("800 555 019", "0800 123 4567"), or two where
+/// the first starts with a zero ("020 7946"), start at `i`: a phone number.
+/// A count is never written so (digits group with commas, and two numbers
+/// separated by a space are two numbers).
+fn phone_at(sc: &Sc, i: usize) -> bool {
+    let b = sc.b;
+    let mut j = i;
+    let mut groups = 0;
+    let mut leading_zero = false;
+    loop {
+        let s = j;
+        while sc.digit(j) {
+            j += 1;
+        }
+        if j - s < 2 {
+            return false;
+        }
+        if groups == 0 {
+            leading_zero = b[s] == b'0';
+        }
+        groups += 1;
+        if matches!(b.get(j), Some(b' ' | b'-')) && sc.digit(j + 1) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // A group glued to letters or joined to more digits by a comma or a
+    // full stop is part of something else.
+    let glued = b.get(j).is_some_and(u8::is_ascii_alphabetic)
+        || matches!(b.get(j), Some(b',' | b'.')) && sc.digit(j + 1);
+    !glued && (groups >= 3 || groups == 2 && leading_zero)
+}
+
+pub(crate) static PHONE_GROUPS: Rule = Rule {
+    name: "phone-groups",
+    why: "three or more digit groups joined by spaces or hyphens (or two where the first starts with 0) are a phone number",
+    examples: &[
+        "Call the hotline on 800 555 019 for help.",
+        "Call 555-0199-22 after six.",
+    ],
+    test: Some(|sc, c| (c.left == c.i && phone_at(sc, c.i)).then(|| sc.chain_end(c.i))),
+};
+
+pub(crate) static READING_TIME: Rule = Rule {
+    name: "reading-time",
+    why: "minutes followed by \"read\" are a page's reading-time counter (\"5 min read\")",
+    examples: &["5 min read", "A 12 minute read."],
+    test: Some(|sc, c| {
+        let mut buf = [0u8; 24];
+        let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| {
+            span.and_then(|(s, e)| lower(&sc.b[s..e], buf).map(<[u8]>::to_vec))
+                .unwrap_or_default()
+        };
+        let n1 = sc.next_word(c.end);
+        let l1 = word(n1, &mut buf);
+        if l1 == b"read" && c.unit == Some("minutes") {
+            return n1.map(|(_, e)| e);
+        }
+        let n2 = n1.and_then(|(_, e)| sc.next_word(e));
+        (matches!(l1.as_slice(), b"min" | b"mins" | b"minute" | b"minutes")
+            && word(n2, &mut buf) == b"read")
+            .then(|| n2.map_or(c.end, |(_, e)| e))
+    }),
+};
+
+/// Whether the words before `start` (a figure with its qualifier) make it
+/// an age: "aged (over) 80", "who was 91", "the victim is 91", "died at 91".
+fn age_before(sc: &Sc, start: usize, floor: usize) -> bool {
+    let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| -> Vec<u8> {
+        span.and_then(|(s, e)| lower(&sc.b[s..e], buf).map(<[u8]>::to_vec))
+            .unwrap_or_default()
+    };
+    let Some(w1) = sc.prev_word(start, floor.min(start)) else {
+        return false;
+    };
+    // Only plain space between the words: "was, 91" is something else.
+    if sc.back_hs(start) != w1.1 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let l1 = word(Some(w1), &mut buf);
+    if matches!(l1.as_slice(), b"aged" | b"age") {
+        return true;
+    }
+    let w2 = sc
+        .prev_word(w1.0, floor.min(w1.0))
+        .filter(|&(_, e)| sc.back_hs(w1.0) == e);
+    let l2 = word(w2, &mut buf);
+    match l1.as_slice() {
+        b"was" | b"is" => matches!(
+            l2.as_slice(),
+            b"who" | b"victim" | b"man" | b"woman" | b"boy" | b"girl" | b"he" | b"she"
+        ),
+        b"at" => matches!(l2.as_slice(), b"died" | b"dies" | b"dead"),
+        _ => false,
+    }
+}
+
+pub(crate) static AGE_STATED: Rule = Rule {
+    name: "age-stated",
+    why: "a small bare number after \"aged\" (with its qualifier), \"who was\" or \"died at\", with no noun after it, is an age",
+    examples: &[
+        "The victim, who was 91, died at the scene.",
+        "Residents aged over 80 were moved first.",
+        "She died at 91 in hospital.",
+        "the woman is 37 and lives nearby",
+    ],
+    test: Some(|sc, c| {
+        (c.bare
+            && (c.num.plain_int || c.num.words)
+            && c.value <= 120.0
+            && c.bounds.is_none()
+            && sc.noun_after(c.end).is_none()
+            && age_before(sc, c.start, c.floor))
+        .then(|| sc.reference_tail(c.end))
+    }),
+};
+
 /// Context rules tried once the number and its unit are read, in order.
 pub(crate) static CONTEXT: &[&Rule] = &[
+    &PHONE_GROUPS,
+    &READING_TIME,
     &ORDINAL_WORDS,
     &CLOCK_HOUR,
     &BELOW_ZERO,
@@ -682,7 +804,7 @@ pub(crate) static CONTEXT: &[&Rule] = &[
 ];
 
 /// Context rules tried once qualifier, range and ratio are read.
-pub(crate) static FINAL: &[&Rule] = &[&ONE_PRONOUN, &NO_ONE];
+pub(crate) static FINAL: &[&Rule] = &[&ONE_PRONOUN, &NO_ONE, &AGE_STATED];
 
 /// Every rule, for tests and explanations.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -729,6 +851,9 @@ pub(crate) static ALL: &[&Rule] = &[
     &AGE_LIMIT,
     &ONE_PRONOUN,
     &NO_ONE,
+    &PHONE_GROUPS,
+    &READING_TIME,
+    &AGE_STATED,
 ];
 
 /// The rules that rejected numbers in `text`, in order: the rule and the

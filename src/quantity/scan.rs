@@ -477,7 +477,7 @@ impl Sc<'_> {
         } else if let Some((s, e)) = self.next_word(end)
             && matches!(
                 b[s..e].to_ascii_lowercase().as_slice(),
-                b"to" | b"and" | b"or"
+                b"to" | b"and" | b"or" | b"of"
             )
         {
             e

@@ -581,3 +581,48 @@ fn durations_scale_from_the_stated_number() {
         (Some(24.0), true)
     );
 }
+
+#[test]
+fn ages_phones_and_page_counters_are_not_figures() {
+    // Spec: ages, phone and reference numbers are not figures; nor are a
+    // page's own counters when an article is read with its furniture.
+    for text in [
+        "The victim, who was 91, died at the scene.",
+        "Residents aged over 80 were moved first.",
+        "those aged about 40",
+        "the woman is 37 and lives nearby",
+        "She died at 91 in hospital.",
+        "Call the hotline on 800 555 019 for help.",
+        "Ring 0800 123 4567 today.",
+        "call 020 7946 now",
+        "call 555-0199-22",
+        "Photograph 2 of 6",
+        "Image 3 of 12",
+        "5 min read",
+        "a 12 minute read",
+    ] {
+        let f = find(text);
+        assert!(
+            f.is_empty(),
+            "{text}: {:?}",
+            f.iter().map(|f| &f.text).collect::<Vec<_>>()
+        );
+    }
+    // The words that make an age or a phone number do not swallow counts.
+    for (text, want) in [
+        ("The death toll was 91 on Monday.", "91"),
+        ("The toll is 37, officials said.", "37"),
+        ("At least 14 people died at 12 sites.", "At least 14"),
+        ("who was 91 years in office", "91 years"),
+        ("it took 15 minutes to read", "15 minutes"),
+        ("1,500 people were aged over 80", "1,500"),
+    ] {
+        let f = find(text);
+        assert_eq!(
+            f.first().map(|f| f.text.as_str()),
+            Some(want),
+            "{text}: {:?}",
+            f.iter().map(|f| &f.text).collect::<Vec<_>>()
+        );
+    }
+}

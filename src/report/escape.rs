@@ -56,14 +56,26 @@ pub fn clean(text: &str) -> String {
 /// both render as the character itself.
 #[must_use]
 pub fn text(text: &str) -> String {
+    escape(text, true)
+}
+
+/// As [`text`], but quotation marks and apostrophes stay as they are: for
+/// element text and Markdown prose, never an attribute value. A Markdown
+/// reader of the raw comment sees `"We have"`, not `&quot;We have&quot;`.
+#[must_use]
+pub fn prose(text: &str) -> String {
+    escape(text, false)
+}
+
+fn escape(text: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             // Markdown: tables, code, emphasis, links, images, headings,
             // strikethrough, backslash escapes, and GitHub's @mentions and
             // #references (which would notify people or link issues).

@@ -18,7 +18,8 @@ use sha2::{Digest, Sha256};
 use super::escape;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
-    failing_first, interval, relation_name, source_verdict_name, statement_matched, verdict_name,
+    failing_first, interval, provenance, quoted, relation_name, run_line, source_verdict_name,
+    statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -191,9 +192,14 @@ pub fn render(report: &Report) -> String {
     if !extra.is_empty() {
         let _ = writeln!(out, "<p class=\"filter-extra\">{}</p>", extra.join(", "));
     }
+    let _ = writeln!(
+        out,
+        "<p class=\"filter-extra\">{}</p>",
+        escape::text(&run_line(report))
+    );
     out.push_str("</header>\n<main>\n");
     for file in &report.files {
-        file_section(&mut out, file);
+        file_section(&mut out, file, &report.run.started);
     }
     let _ = write!(
         out,
@@ -213,7 +219,7 @@ fn link(url: &str) -> String {
     }
 }
 
-fn file_section(out: &mut String, file: &FileReport) {
+fn file_section(out: &mut String, file: &FileReport, started: &str) {
     let _ = writeln!(
         out,
         "<section class=\"file\">\n<h2><code>{}</code></h2>",
@@ -228,7 +234,7 @@ fn file_section(out: &mut String, file: &FileReport) {
     }
     let _ = writeln!(out, "<p class=\"article\">{}</p>", article.join(" · "));
     for claim in failing_first(file) {
-        claim_card(out, claim);
+        claim_card(out, claim, started);
     }
     out.push_str("</section>\n");
 }
@@ -250,7 +256,7 @@ fn figure(figure: &FigureReport) -> String {
     text
 }
 
-fn claim_card(out: &mut String, claim: &ClaimReport) {
+fn claim_card(out: &mut String, claim: &ClaimReport, started: &str) {
     let name = verdict_name(claim.verdict);
     let fails = claim.failing;
     let _ = writeln!(
@@ -272,7 +278,7 @@ fn claim_card(out: &mut String, claim: &ClaimReport) {
     let _ = writeln!(
         out,
         "</div>\n<p class=\"text\">{}</p>",
-        escape::text(&claim.text)
+        quoted(&escape::prose(&claim.text))
     );
     if let Some(stated) = &claim.stated {
         let _ = writeln!(
@@ -284,8 +290,8 @@ fn claim_card(out: &mut String, claim: &ClaimReport) {
     if let Some(quote) = &claim.quote {
         let _ = writeln!(
             out,
-            "<p class=\"meta\"><b>Quote:</b> “{}”</p>",
-            escape::text(quote)
+            "<p class=\"meta\"><b>Quote:</b> {}</p>",
+            quoted(&escape::prose(quote))
         );
     }
     if statement_matched(claim) {
@@ -300,14 +306,14 @@ fn claim_card(out: &mut String, claim: &ClaimReport) {
     if !claim.evidence.is_empty() {
         out.push_str("<ul class=\"evidence\">\n");
         for evidence in &claim.evidence {
-            evidence_item(out, evidence);
+            evidence_item(out, evidence, started);
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</article>\n");
 }
 
-fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
+fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
     let name = source_verdict_name(evidence.verdict);
     let _ = write!(
         out,
@@ -315,10 +321,20 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
          <b>{}</b>",
         escape::text(&evidence.source)
     );
+    if let Some(name) = &evidence.name {
+        let _ = write!(out, " “{}”", escape::prose(name));
+    }
     if evidence.url != evidence.source || escape::href(&evidence.url).is_some() {
         let _ = write!(out, " <span class=\"url\">{}</span>", link(&evidence.url));
     }
     out.push_str("</div>\n");
+    if let Some(read) = provenance(evidence, started) {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\"><b>Read:</b> {}</p>",
+            escape::text(&read)
+        );
+    }
     if let Some(found) = &evidence.found {
         let relation = evidence
             .relation

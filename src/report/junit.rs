@@ -24,8 +24,10 @@ pub fn render(report: &Report) -> String {
     let mut junit = JunitReport::new("factcheck");
     for file in &report.files {
         let mut suite = TestSuite::new(clean(&file.path));
+        suite.add_property(("factcheck.tool", clean(&report.run.tool).as_str()));
+        suite.add_property(("factcheck.started", clean(&report.run.started).as_str()));
         for claim in &file.claims {
-            suite.add_test_case(test_case(&file.path, claim));
+            suite.add_test_case(test_case(&file.path, claim, &report.run.started));
         }
         junit.add_test_suite(suite);
     }
@@ -40,7 +42,7 @@ pub fn render(report: &Report) -> String {
     }
 }
 
-fn test_case(path: &str, claim: &ClaimReport) -> TestCase {
+fn test_case(path: &str, claim: &ClaimReport, started: &str) -> TestCase {
     let reason = format!("{}: {}", verdict_name(claim.verdict), reason(claim));
     let status = if claim.failing {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
@@ -66,7 +68,7 @@ fn test_case(path: &str, claim: &ClaimReport) -> TestCase {
         out.push_str("changed since review\n");
     }
     // The terminal's details sit under a claim line; here they stand alone.
-    for line in term::plain_details(claim, OUT_WIDTH).lines() {
+    for line in term::plain_details(claim, OUT_WIDTH, started).lines() {
         out.push_str(line.strip_prefix("      ").unwrap_or(line));
         out.push('\n');
     }

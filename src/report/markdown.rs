@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use super::escape;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
-    failing_first, interval, relation_name, source_verdict_name, statement_matched, verdict_name,
+    failing_first, interval, provenance, quoted, relation_name, run_line, source_verdict_name,
+    statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -56,14 +57,15 @@ pub fn render(report: &Report) -> String {
     if tally.changed > 0 {
         let _ = writeln!(out, "| changed since review | {} |", tally.changed);
     }
+    let _ = writeln!(out, "\n<sub>{}</sub>", escape::text(&run_line(report)));
     for file in &report.files {
         out.push('\n');
-        file_section(&mut out, file);
+        file_section(&mut out, file, &report.run.started);
     }
     out
 }
 
-fn file_section(out: &mut String, file: &FileReport) {
+fn file_section(out: &mut String, file: &FileReport, started: &str) {
     let failing = file.claims.iter().filter(|c| c.failing).count();
     // Files with failures open, so the reader sees what to fix first.
     let open = if failing > 0 { " open" } else { "" };
@@ -87,7 +89,7 @@ fn file_section(out: &mut String, file: &FileReport) {
     }
     for claim in failing_first(file) {
         if claim.failing || claim.changed_since_review {
-            claim_details(out, claim);
+            claim_details(out, claim, started);
         } else if statement_matched(claim) {
             let _ = writeln!(out, "- {}: {STATEMENT_NOTE}\n", claim_heading(claim));
         } else {
@@ -141,16 +143,16 @@ fn link(url: &str) -> String {
     }
 }
 
-fn claim_details(out: &mut String, claim: &ClaimReport) {
+fn claim_details(out: &mut String, claim: &ClaimReport, started: &str) {
     let _ = writeln!(out, "#### {}\n", claim_heading(claim));
     // Quotation marks of ours first, so no page text starts a Markdown line
     // (where `-`, `+` or `1.` would begin a list).
-    let _ = writeln!(out, "> “{}”\n", escape::text(&claim.text));
+    let _ = writeln!(out, "> {}\n", quoted(&escape::prose(&claim.text)));
     if let Some(stated) = &claim.stated {
         let _ = writeln!(out, "Stated: {}\n", figure(stated));
     }
     if let Some(quote) = &claim.quote {
-        let _ = writeln!(out, "Quote: “{}”\n", escape::text(quote));
+        let _ = writeln!(out, "Quote: {}\n", quoted(&escape::prose(quote)));
     }
     if statement_matched(claim) {
         let _ = writeln!(out, "A statement match means {STATEMENT_NOTE}.\n");
@@ -159,22 +161,28 @@ fn claim_details(out: &mut String, claim: &ClaimReport) {
         out.push_str("No source listed.\n\n");
     }
     for evidence in &claim.evidence {
-        evidence_item(out, evidence);
+        evidence_item(out, evidence, started);
     }
     out.push('\n');
 }
 
-fn evidence_item(out: &mut String, evidence: &EvidenceReport) {
+fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
     let mut head = format!(
         "- **{}** {}",
         source_verdict_name(evidence.verdict),
         escape::text(&evidence.source)
     );
+    if let Some(name) = &evidence.name {
+        let _ = write!(head, " “{}”", escape::prose(name));
+    }
     if evidence.url != evidence.source || escape::href(&evidence.url).is_some() {
         let _ = write!(head, " ({})", link(&evidence.url));
     }
     out.push_str(&head);
     out.push('\n');
+    if let Some(read) = provenance(evidence, started) {
+        let _ = writeln!(out, "  - read: {}", escape::text(&read));
+    }
     if let Some(found) = &evidence.found {
         let relation = evidence
             .relation

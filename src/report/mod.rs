@@ -620,6 +620,119 @@ impl Tally {
     }
 }
 
+/// How old a text read at `read_at` was when the run started at `started`
+/// (both as reports write them), in words: "3 h".
+pub(crate) fn age(read_at: &str, started: &str) -> Option<String> {
+    let read_at: jiff::Timestamp = read_at.parse().ok()?;
+    let started: jiff::Timestamp = started.parse().ok()?;
+    let age = std::time::Duration::try_from(started.duration_since(read_at)).unwrap_or_default();
+    Some(crate::fetch::human_age(age))
+}
+
+/// Where a source's text came from and when, in words, for the formats
+/// people read: "fetched 2026-12-07T10:00:01Z", "cached copy, 3 h old, not
+/// asked again; fetched 2026-12-07T07:00:00Z". `None` for a source that
+/// was not read.
+pub(crate) fn provenance(evidence: &EvidenceReport, started: &str) -> Option<String> {
+    let origin = evidence.origin?;
+    let at = evidence.read_at.as_deref().unwrap_or("an unknown time");
+    Some(match origin {
+        Origin::Network => format!("fetched {at}"),
+        Origin::Revalidated => format!("cached copy, confirmed unchanged by the server at {at}"),
+        Origin::Cache => {
+            let old = evidence
+                .read_at
+                .as_deref()
+                .and_then(|r| age(r, started))
+                .map_or_else(String::new, |a| format!(" {a} old"));
+            format!("cached copy{old}, not asked again; fetched {at}")
+        }
+        Origin::Replay => format!("from an archive, recorded {at}"),
+        Origin::File => format!("local file, read {at}"),
+    })
+}
+
+/// The run in one line: the tool, when it started, and where the sources'
+/// texts came from ("factcheck 0.2.0, run started 2026-12-07T10:00:00Z;
+/// sources: 3 fetched, 1 revalidated, 1 from the cache without asking, the
+/// oldest 3 h old").
+pub(crate) fn run_line(report: &Report) -> String {
+    let mut line = format!(
+        "{}, run started {}",
+        escape::clean(&report.run.tool),
+        escape::clean(&report.run.started)
+    );
+    if let Some(shard) = report.run.shard {
+        let _ = std::fmt::Write::write_fmt(
+            &mut line,
+            format_args!(", shard {}/{}", shard.index, shard.count),
+        );
+    }
+    // Each source once, by URL and origin.
+    let mut seen = std::collections::BTreeMap::new();
+    for ev in report
+        .files
+        .iter()
+        .flat_map(|f| &f.claims)
+        .flat_map(|c| &c.evidence)
+    {
+        if let Some(origin) = ev.origin {
+            seen.entry((ev.url.as_str(), origin.name()))
+                .or_insert((origin, ev.read_at.as_deref()));
+        }
+    }
+    let count = |o: Origin| seen.values().filter(|(origin, _)| *origin == o).count();
+    let mut parts = Vec::new();
+    for (origin, words) in [
+        (Origin::Network, "fetched"),
+        (Origin::Revalidated, "revalidated"),
+        (Origin::Cache, "from the cache without asking"),
+        (Origin::Replay, "from an archive"),
+        (Origin::File, "local"),
+    ] {
+        let n = count(origin);
+        if n == 0 {
+            continue;
+        }
+        let mut part = format!("{n} {words}");
+        if origin == Origin::Cache {
+            let oldest = seen
+                .values()
+                .filter(|(o, _)| *o == Origin::Cache)
+                .filter_map(|(_, at)| *at)
+                .min()
+                .and_then(|at| age(at, &report.run.started));
+            if let Some(oldest) = oldest {
+                let _ = std::fmt::Write::write_fmt(
+                    &mut part,
+                    format_args!(", the oldest {oldest} old"),
+                );
+            }
+        }
+        parts.push(part);
+    }
+    if !parts.is_empty() {
+        line.push_str("; sources: ");
+        line.push_str(&parts.join(", "));
+    }
+    line
+}
+
+/// `text` inside quotation marks, unless it already stands inside its own
+/// (a claim text that is all quote), so no report shows “"doubled"” marks.
+pub(crate) fn quoted(text: &str) -> String {
+    const OPEN: [char; 5] = ['"', '“', '‘', '\'', '«'];
+    const CLOSE: [char; 5] = ['"', '”', '’', '\'', '»'];
+    let trimmed = text.trim();
+    let starts = trimmed.starts_with(OPEN);
+    let ends = trimmed.ends_with(CLOSE);
+    if starts && ends && trimmed.chars().count() > 1 {
+        trimmed.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 /// Whether `claim` is a statement that a source matched: the case where
 /// reports must say what a statement match means.
 pub(crate) fn statement_matched(claim: &ClaimReport) -> bool {

@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 
 use super::escape::clean;
 use super::{
-    ClaimReport, EvidenceReport, FigureReport, RenderOptions, Report, STATEMENT_NOTE, Tally,
-    VERDICTS, interval, locate, relation_name, source_verdict_name, statement_matched,
-    verdict_name,
+    ClaimReport, EvidenceReport, FigureReport, Origin, RenderOptions, Report, STATEMENT_NOTE,
+    Tally, VERDICTS, interval, locate, provenance, relation_name, run_line, source_verdict_name,
+    statement_matched, verdict_name,
 };
 use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
 
@@ -98,7 +98,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         for claim in &file.claims {
             claim_line(&mut out, claim, options);
             if claim.failing || claim.changed_since_review || options.verbose {
-                details(&mut out, claim, width, color);
+                details(&mut out, claim, width, color, &report.run.started);
             } else if statement_matched(claim) {
                 let note = vec![(Style::Dim, format!("note: {STATEMENT_NOTE}"))];
                 out.push_str(&wrap(&note, 6, width, color));
@@ -106,6 +106,8 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         }
         out.push('\n');
     }
+    let run = vec![(Style::Dim, run_line(report))];
+    out.push_str(&wrap(&run, 0, width, color));
     summary_line(&mut out, report, options);
     out
 }
@@ -148,13 +150,13 @@ fn figure_text(figure: &FigureReport) -> String {
 
 /// The details of `claim` as plain text, as the terminal shows them under a
 /// failing claim (`JUnit`'s system-out reuses them).
-pub(crate) fn plain_details(claim: &ClaimReport, width: usize) -> String {
+pub(crate) fn plain_details(claim: &ClaimReport, width: usize, started: &str) -> String {
     let mut out = String::new();
-    details(&mut out, claim, width, false);
+    details(&mut out, claim, width, false, started);
     out
 }
 
-fn details(out: &mut String, claim: &ClaimReport, width: usize, color: bool) {
+fn details(out: &mut String, claim: &ClaimReport, width: usize, color: bool, started: &str) {
     out.push_str(&wrap(
         &[
             (Style::Dim, "claim:".into()),
@@ -206,11 +208,17 @@ fn details(out: &mut String, claim: &ClaimReport, width: usize, color: bool) {
         ));
     }
     for evidence in &claim.evidence {
-        evidence_lines(out, evidence, width, color);
+        evidence_lines(out, evidence, width, color, started);
     }
 }
 
-fn evidence_lines(out: &mut String, evidence: &EvidenceReport, width: usize, color: bool) {
+fn evidence_lines(
+    out: &mut String,
+    evidence: &EvidenceReport,
+    width: usize,
+    color: bool,
+    started: &str,
+) {
     let (symbol, style) = source_mark(evidence.verdict);
     let mut head = vec![
         (
@@ -219,10 +227,26 @@ fn evidence_lines(out: &mut String, evidence: &EvidenceReport, width: usize, col
         ),
         (Style::Bold, clean(&evidence.source)),
     ];
+    if let Some(name) = &evidence.name {
+        head.push((Style::Plain, format!("“{}”", clean(name))));
+    }
     if evidence.url != evidence.source {
         head.push((Style::Plain, clean(&evidence.url)));
     }
     out.push_str(&wrap(&head, 6, width, color));
+    if let Some(read) = provenance(evidence, started) {
+        let style = if evidence.origin == Some(Origin::Cache) {
+            Style::Yellow
+        } else {
+            Style::Plain
+        };
+        out.push_str(&wrap(
+            &[(Style::Dim, "read:".into()), (style, clean(&read))],
+            10,
+            width,
+            color,
+        ));
+    }
     if let Some(found) = &evidence.found {
         let mut text = figure_text(found);
         if let Some(relation) = evidence.relation {

@@ -338,7 +338,12 @@ fn the_term_report_shows_verdicts_and_evidence() {
     let text = String::from_utf8(out.stdout).unwrap();
     let dir = p.path().display().to_string();
     let text = text.replace(&dir, "[DIR]");
-    insta::assert_snapshot!(text);
+    insta::with_settings!({filters => vec![
+        (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]"),
+        (r"factcheck \d+\.\d+\.\d+", "factcheck [VERSION]"),
+    ]}, {
+        insta::assert_snapshot!(text);
+    });
 }
 
 /// Per source: its id, its verdict and the figure found.

@@ -10,6 +10,7 @@
 mod check;
 mod errors;
 mod evidence;
+mod gate;
 mod help;
 mod hostile;
 mod interrupt;
@@ -18,6 +19,10 @@ mod pdf;
 mod quantities;
 mod read;
 mod review;
+/// The local HTTP server the fetch tests use, for sources served over HTTP.
+#[path = "../fetch/server.rs"]
+#[allow(dead_code, clippy::duplicate_mod)]
+mod server;
 mod validate;
 
 use assert_cmd::Command;

@@ -308,6 +308,11 @@ pub(crate) fn reference_word(w: &[u8]) -> bool {
         w,
         b"page"
             | b"pages"
+            | b"photo"
+            | b"photograph"
+            | b"image"
+            | b"picture"
+            | b"slide"
             | b"pp"
             | b"p"
             | b"no"

@@ -1,0 +1,274 @@
+//! The gate an editor trusts (issue 15): every report agrees with the exit
+//! code, sources are fresh (revalidated, counted at a real local server), and
+//! every report says where each source's text came from and when.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+
+use crate::factcheck;
+use crate::server::{Reply, Server};
+
+/// A project whose sources are pages on a local server: the page's body
+/// and `ETag` can change between runs, and 304s are counted.
+struct Site {
+    dir: tempfile::TempDir,
+    server: Server,
+    page: Arc<Mutex<(String, String)>>,
+    down: Arc<Mutex<bool>>,
+    not_modified: Arc<AtomicUsize>,
+}
+
+impl Site {
+    fn new(body: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+        let page = Arc::new(Mutex::new((body.to_owned(), "\"v1\"".to_owned())));
+        let down = Arc::new(Mutex::new(false));
+        let not_modified = Arc::new(AtomicUsize::new(0));
+        let (p, d, n) = (page.clone(), down.clone(), not_modified.clone());
+        let server = Server::start(move |req, _| {
+            if *d.lock().unwrap() {
+                return Reply::status(503, &[]);
+            }
+            let (body, etag) = p.lock().unwrap().clone();
+            if req.header("if-none-match") == Some(etag.as_str()) {
+                n.fetch_add(1, Ordering::SeqCst);
+                return Reply::status(304, &[("ETag", &etag)]);
+            }
+            Reply::Full {
+                status: 200,
+                headers: vec![
+                    ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                    ("ETag".into(), etag),
+                ],
+                body: body.into_bytes(),
+            }
+        });
+        let site = Site {
+            dir,
+            server,
+            page,
+            down,
+            not_modified,
+        };
+        let url = site.server.url("/report");
+        site.file(
+            "claims/a.toml",
+            &format!(
+                "[article]\ntitle = \"Strike\"\n\n[sources.wire]\nurl = \"{url}\"\nname = \"The Wire\"\n\n\
+                 [[claim]]\nid = \"killed\"\ntext = \"The strike killed 14 people.\"\nvalue = \"14\"\n\
+                 about = [\"strike\", \"kill*\"]\nsources = [\"wire\"]\n\n\
+                 [[claim]]\nid = \"share\"\ntext = \"60% of homes lost power.\"\nvalue = \"60%\"\n\
+                 about = [\"homes\", \"power\"]\nsources = [\"wire\"]\n"
+            ),
+        );
+        site
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn file(&self, name: &str, text: &str) {
+        let path = self.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// The page now says `body`, under a new `ETag`.
+    fn change(&self, body: &str) {
+        *self.page.lock().unwrap() = (body.to_owned(), "\"v2\"".to_owned());
+    }
+
+    fn hits(&self) -> usize {
+        self.server.hits("/report")
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String) {
+        let out = factcheck()
+            .current_dir(self.path())
+            .args(args)
+            .args(["--retries", "0"])
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
+    fn json(&self, args: &[&str]) -> (i32, Value) {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let (code, out) = self.run(&all);
+        (code, serde_json::from_str(&out).unwrap())
+    }
+}
+
+const BEFORE: &str = "<main><p>The strike killed 14 people, officials said.</p>\
+    <p>About 60% of homes lost power after the strike.</p></main>";
+const AFTER: &str = "<main><p>The strike killed 19 people, officials said.</p>\
+    <p>About 45% of homes lost power after the strike.</p></main>";
+
+fn evidence(json: &Value, claim: usize) -> &Value {
+    &json["files"][0]["claims"][claim]["evidence"][0]
+}
+
+#[test]
+fn an_unchanged_page_costs_a_304_and_a_changed_one_is_seen_next_run() {
+    let site = Site::new(BEFORE);
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(evidence(&json, 0)["origin"], "network");
+    assert_eq!(evidence(&json, 0)["name"], "The Wire");
+    assert_eq!(site.hits(), 1);
+
+    // Unchanged: one conditional request, answered 304.
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 0);
+    assert_eq!(evidence(&json, 0)["origin"], "revalidated");
+    assert_eq!(site.hits(), 2);
+    assert_eq!(site.not_modified.load(Ordering::SeqCst), 1);
+
+    // Changed: seen on the next run without --refresh.
+    site.change(AFTER);
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["files"][0]["claims"][0]["verdict"], "mismatch");
+    assert_eq!(json["files"][0]["claims"][1]["verdict"], "mismatch");
+    assert_eq!(evidence(&json, 0)["origin"], "network");
+    assert_eq!(site.hits(), 3);
+    assert_eq!(site.not_modified.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn max_age_lets_a_copy_stand_and_offline_never_asks_and_reports_say_so() {
+    let site = Site::new(BEFORE);
+    site.json(&[]);
+    site.change(AFTER);
+    let (code, json) = site.json(&["--max-age", "1h"]);
+    assert_eq!(code, 0, "the cached copy stands");
+    assert_eq!(evidence(&json, 0)["origin"], "cache");
+    let (code, json) = site.json(&["--offline"]);
+    assert_eq!(code, 0);
+    assert_eq!(evidence(&json, 0)["origin"], "cache");
+    assert_eq!(site.hits(), 1, "neither run asked the server");
+    // Every format says a source came from the cache, not asked again.
+    for format in ["term", "markdown", "html"] {
+        let (_, out) = site.run(&["check", "--offline", "--format", format]);
+        assert!(
+            out.contains("from the cache without asking"),
+            "{format}:\n{out}"
+        );
+    }
+    let (_, out) = site.run(&["check", "--offline", "--format", "term", "-v"]);
+    assert!(out.contains("cached copy"), "{out}");
+    assert!(out.contains("“The Wire”"), "{out}");
+}
+
+#[test]
+fn a_cached_copy_is_not_trusted_when_the_server_cannot_be_asked() {
+    let site = Site::new(BEFORE);
+    assert_eq!(site.json(&[]).0, 0);
+    *site.down.lock().unwrap() = true;
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["files"][0]["claims"][0]["verdict"], "unreachable");
+    let error = evidence(&json, 0)["error"].as_str().unwrap();
+    assert!(
+        error.contains("HTTP 503") && error.contains("cached copy"),
+        "{error}"
+    );
+    assert_eq!(evidence(&json, 0)["origin"], Value::Null);
+}
+
+#[test]
+fn the_cache_never_shows_up_in_git_status() {
+    let site = Site::new(BEFORE);
+    std::fs::remove_file(site.path().join("factcheck.toml")).unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(site.path())
+            .args(args)
+            .output()
+    };
+    let Ok(init) = git(&["init", "-q"]) else {
+        // No git on this machine: the .gitignore itself is checked below.
+        return;
+    };
+    assert!(init.status.success());
+    site.run(&["check"]);
+    let ignore = std::fs::read_to_string(site.path().join(".factcheck/cache/.gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "*"), "{ignore}");
+    let status = git(&["status", "--porcelain", "--untracked-files=all"]).unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(!status.contains(".factcheck"), "{status}");
+    assert!(status.contains("claims/a.toml"), "{status}");
+}
+
+/// Under --locked, a claim whose evidence changed since it was accepted
+/// fails, and every format says so (it used to exit 1 with every report
+/// saying all passed).
+#[test]
+fn locked_changed_evidence_fails_in_every_format() {
+    let site = Site::new(BEFORE);
+    let (code, _) = site.run(&["accept"]);
+    assert_eq!(code, 0);
+    // The page changes its wording around the same figures: still a match,
+    // but the passage changed since review.
+    site.change(
+        "<main><p>The strike killed 14 people, regional officials said on Tuesday.</p>\
+         <p>About 60% of homes lost power after the strike.</p></main>",
+    );
+    let (code, json) = site.json(&["--locked"]);
+    assert_eq!(code, 1);
+    let claim = &json["files"][0]["claims"][0];
+    assert_eq!(claim["verdict"], "match");
+    assert_eq!(claim["changed_since_review"], true);
+    assert_eq!(claim["failing"], true);
+    assert_eq!(json["files"][0]["claims"][1]["failing"], false);
+    assert_eq!(json["run"]["locked"], true);
+
+    let (code, out) = site.run(&["check", "--locked", "--format", "term"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.lines()
+            .any(|l| l.contains("killed") && l.ends_with("FAIL")),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("1 failing"), "{out}");
+    let (code, out) = site.run(&["check", "--locked", "--format", "markdown"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("1 of 2 claims fail"), "{out}");
+    let (code, out) = site.run(&["check", "--locked", "--format", "junit"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.matches("<failure").count(), 1, "{out}");
+    let (code, out) = site.run(&["check", "--locked", "--format", "html"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("1 of 2 claims fail."), "{out}");
+    // Without --locked the same change is shown but does not fail.
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 0);
+    assert_eq!(json["files"][0]["claims"][0]["failing"], false);
+}
+
+#[test]
+fn every_report_names_the_tool_and_the_run_start() {
+    let site = Site::new(BEFORE);
+    let version = format!("factcheck {}", env!("CARGO_PKG_VERSION"));
+    let (_, json) = site.json(&[]);
+    assert_eq!(json["run"]["tool"], version.as_str());
+    let started = json["run"]["started"].as_str().unwrap();
+    assert!(started.parse::<jiff::Timestamp>().is_ok(), "{started}");
+    for format in ["term", "markdown", "html", "junit"] {
+        let (_, out) = site.run(&["check", "--format", format]);
+        assert!(out.contains(&version), "{format}:\n{out}");
+        assert!(
+            out.contains("run started") || out.contains("factcheck.started"),
+            "{format}"
+        );
+    }
+}
