@@ -31,7 +31,7 @@ use crate::fetch::{self, Origin};
 use crate::quantity::{Figure, Interval};
 use crate::report::{
     ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Gate, Report,
-    Run, timestamp,
+    Run, SourceReview, timestamp,
 };
 use crate::review::{self, Lock};
 use crate::text;
@@ -241,8 +241,13 @@ fn read_all(
 fn read_text(doc: &fetch::Document, select: Option<&str>) -> Result<Read, String> {
     let sentences = text::sentences(&doc.text, doc.media, select).map_err(|e| e.to_string())?;
     let notes = Vec::new();
+    // A page that is itself a fact-check carries its review (spec: "The
+    // claim's verdict"); only HTML has the markup.
+    let review = (doc.media == text::Media::Html)
+        .then(|| text::claim_review(&doc.text))
+        .flatten();
     Ok(Read {
-        index: SourceIndex::new(sentences),
+        index: SourceIndex::new(sentences).with_review(review),
         notes,
     })
 }
@@ -373,7 +378,11 @@ fn evidence_report(
             .map(|r| timestamp(r.read_at)),
         notes: read.map(|r| r.notes.clone()).unwrap_or_default(),
         reason: ev.reason.clone(),
-        source_review: None,
+        source_review: ev.source_review.as_ref().map(|r| SourceReview {
+            rating: r.rating.clone(),
+            claim_reviewed: r.claim_reviewed.clone(),
+        }),
+        binding: ev.binding.clone(),
     }
 }
 

@@ -51,11 +51,12 @@ fn draft_article(args: &Args) -> Result<Exit> {
         && !is_url(&args.article)
         && args.article != "-"
         && media != Media::Html
+        && is_text_file(Path::new(&args.article))
     {
         // `validate` compares each claim's text with the article file's
-        // words as written, which for HTML would include its markup; a text
-        // or Markdown article is named so edits that leave claims behind are
-        // caught.
+        // words as written, which for HTML would include its markup and for
+        // a PDF is no text at all; a text or Markdown article is named so
+        // edits that leave claims behind are caught.
         draft.file = article_file(Path::new(&args.article), out);
     }
     let origin = if args.article == "-" {
@@ -109,6 +110,16 @@ fn article_file(article: &Path, out: &Path) -> Option<String> {
         parts.push(c.as_os_str().to_str()?.to_string());
     }
     Some(parts.join("/"))
+}
+
+/// A plain text or Markdown file by its name.
+fn is_text_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "md" | "markdown"
+        )
+    })
 }
 
 fn is_url(article: &str) -> bool {

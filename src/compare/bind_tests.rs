@@ -237,6 +237,24 @@ fn step_1_a_change_binds_by_role() {
             Some("6%"),
             Some(ChangeRole),
         ),
+        // Markets: index points, the fall and the level ("down by 30 to 126"
+        // is a change, not the range 30-126).
+        (
+            "3,210",
+            &["index"],
+            "The index closed at 3,210",
+            &["The index was down by 45 points to 3,210 at the close."],
+            Some("3,210"),
+            Some(ChangeRole),
+        ),
+        (
+            "45 points",
+            &["index"],
+            "The index fell 45 points",
+            &["The index was down by 45 points to 3,210 at the close."],
+            Some("45"),
+            Some(ChangeRole),
+        ),
         // A size with no level stated is still the figure of a level claim
         // ("cut 500 jobs" says 500 jobs went).
         (
@@ -323,6 +341,15 @@ fn step_2_counted_nouns_and_parts_of_wholes() {
             &["The deaths of three members of the crew were confirmed."],
             Some("three"),
             Some(CountedNoun),
+        ),
+        // Budgets: a model number is a name, never the count beside it.
+        (
+            "40",
+            &["jets"],
+            "The carrier will buy 40 jets",
+            &["The carrier will buy 40 737 Max jets for $4bn."],
+            Some("40"),
+            None,
         ),
         // Polls: a count of respondents, a sample of voters.
         (

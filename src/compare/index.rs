@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::quantity::{self, Figure};
 
-use crate::text::words;
+use crate::text::{ClaimReview, words};
 
 /// One word of the source.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +49,8 @@ pub struct SourceIndex {
     pub(crate) postings: Vec<Vec<u32>>,
     figures: Vec<OnceLock<Vec<SentenceFigure>>>,
     marks: Vec<OnceLock<Vec<u32>>>,
+    /// The page's own fact-check review, when it is one.
+    review: Option<ClaimReview>,
 }
 
 impl SourceIndex {
@@ -113,7 +115,22 @@ impl SourceIndex {
             postings,
             figures,
             marks,
+            review: None,
         }
+    }
+
+    /// The source with the `ClaimReview` its page carries (the text stage
+    /// reads it from the HTML: [`crate::text::claim_review`]).
+    #[must_use]
+    pub fn with_review(mut self, review: Option<ClaimReview>) -> Self {
+        self.review = review;
+        self
+    }
+
+    /// The page's own fact-check review, when it is one.
+    #[must_use]
+    pub fn review(&self) -> Option<&ClaimReview> {
+        self.review.as_ref()
     }
 
     /// The sentences, in document order.

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::claims::{Body, Claim};
 use crate::quantity::Figure;
+use crate::text::ClaimReview;
 
 pub use bind::Step;
 pub use index::SourceIndex;
@@ -233,6 +234,8 @@ pub struct Evidence {
     pub reason: Option<Reason>,
     /// How the figure found was bound to the claim (figure claims).
     pub binding: Option<Binding>,
+    /// The source page's own fact-check review, when it is one.
+    pub source_review: Option<ClaimReview>,
 }
 
 /// Why a source that was read said nothing about a claim, as an editor
@@ -329,12 +332,14 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                 error: None,
                 reason: None,
                 binding: None,
+                source_review: None,
             };
             match source.text {
                 Err(reason) => {
                     ev.verdict = SourceVerdict::Unreachable;
                     ev.error = Some(reason.to_owned());
                 }
+                Ok(idx) if reviewed_against(&mut ev, idx, &terms) => {}
                 Ok(idx) => match &claim.body {
                     Body::Figure {
                         figure, tolerance, ..
@@ -352,6 +357,32 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
         verdict: verdict(&evidence),
         evidence,
     }
+}
+
+/// A source page that is itself a fact-check is marked with its review. A
+/// figure it quotes is not one it vouches for: when the claim it reviews
+/// holds every `about` entry, a rating below the top of its scale makes the
+/// source give `mismatch`, with the rating (and the claim reviewed as the
+/// passage) as evidence. Returns whether that decided the source; a rating
+/// at the top, or a review of another claim, lets the passages decide.
+fn reviewed_against(ev: &mut Evidence, idx: &SourceIndex, terms: &[about::Term]) -> bool {
+    let Some(review) = idx.review() else {
+        return false;
+    };
+    ev.source_review = Some(review.clone());
+    let Some(reviewed) = review.claim_reviewed.as_deref() else {
+        return false;
+    };
+    let holds = !terms.is_empty() && {
+        let claim_idx = SourceIndex::new(vec![reviewed.to_owned()]);
+        terms.iter().all(|t| !t.occurrences(&claim_idx).is_empty())
+    };
+    if !holds || review.top {
+        return false;
+    }
+    ev.verdict = SourceVerdict::Mismatch;
+    ev.passage = Some(reviewed.to_owned());
+    true
 }
 
 /// What a figure claim covers, as reports show it: its interval with the
@@ -1324,6 +1355,57 @@ mod tests {
             "In Zaporizhzhia ".to_owned() + &"2 killed, ".repeat(20_000) + "officials said.";
         let got = one("at least two", DEAD, None, &[sentence.as_str()]);
         assert_eq!(got, (M, Some("2".to_owned())));
+    }
+
+    #[test]
+    fn a_fact_check_source_decides_by_its_rating() {
+        use crate::text::ClaimReview;
+        let page: &[&str] = &[
+            "The mayor said the city hired 300 teachers.",
+            "Records show 120 teachers were hired.",
+        ];
+        let review = |rating: &str, reviewed: &str, top: bool| ClaimReview {
+            rating: rating.to_owned(),
+            claim_reviewed: Some(reviewed.to_owned()),
+            top,
+        };
+        let c = figure("300", &["city", "teachers"], None);
+        // (review, source verdict, passage)
+        let cases = [
+            // Reviewed claim holds the about entries, rated false: mismatch
+            // with the rating, whatever figure the page quotes.
+            (
+                review("False", "The city hired 300 teachers last year", false),
+                SourceVerdict::Mismatch,
+                Some("The city hired 300 teachers last year"),
+            ),
+            // Rated at the top of its scale: the passages decide.
+            (
+                review("True", "The city hired 300 teachers last year", true),
+                SourceVerdict::Match,
+                Some("The mayor said the city hired 300 teachers."),
+            ),
+            // A review of another claim: the passages decide.
+            (
+                review("False", "The mayor was elected in 2019", false),
+                SourceVerdict::Match,
+                Some("The mayor said the city hired 300 teachers."),
+            ),
+        ];
+        for (r, verdict, passage) in cases {
+            let idx = SourceIndex::new(page.iter().map(|s| (*s).to_owned()).collect())
+                .with_review(Some(r.clone()));
+            let texts = [SourceText {
+                id: "s",
+                url: "https://example.org/s",
+                text: Ok(&idx),
+            }];
+            let outcome = compare(&c, &texts);
+            let ev = &outcome.evidence[0];
+            assert_eq!(ev.verdict, verdict, "{r:?}");
+            assert_eq!(ev.passage.as_deref(), passage, "{r:?}");
+            assert_eq!(ev.source_review.as_ref(), Some(&r));
+        }
     }
 
     proptest::proptest! {

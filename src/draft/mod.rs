@@ -107,11 +107,12 @@ pub fn draft(body: &str, media: Media) -> Draft {
         // the article.
         while let Some(q) = quote_iter.next_if(|q| q.first_sentence == index_s) {
             let slug = terms::quote_slug(&q.quote);
+            // "“…,” he said": the speaker named in the sentence or two before.
             let about = terms::speaker(&q.text, &names)
                 .or_else(|| {
-                    index_s
-                        .checked_sub(1)
-                        .and_then(|p| terms::speaker(&sentences[p], &names))
+                    (index_s.saturating_sub(2)..index_s)
+                        .rev()
+                        .find_map(|p| terms::speaker(&sentences[p], &names))
                 })
                 .into_iter()
                 .collect();
@@ -200,6 +201,10 @@ fn strip_marker(sentence: &str) -> String {
 fn is_heading(sentence: &str, title: Option<&str>) -> bool {
     if title.is_some_and(|t| t == sentence) {
         return true;
+    }
+    if strip_marker(sentence) != sentence {
+        // A list item is body text, with or without a full stop.
+        return false;
     }
     let last = sentence.trim_end().chars().last();
     let ends = last.is_some_and(|c| {
@@ -361,7 +366,7 @@ fn value_of(sentence: &str, figure: &Figure) -> Option<String> {
 }
 
 /// The article's title: HTML `<title>` (or the first `<h1>`), a Markdown
-/// `# heading`, or nothing for plain text.
+/// `# heading`, or plain text's first line when it reads as a headline.
 fn title(body: &str, media: Media) -> Option<String> {
     match media {
         Media::Html => {
@@ -376,7 +381,13 @@ fn title(body: &str, media: Media) -> Option<String> {
             let heading = line.trim_start().strip_prefix('#')?;
             non_empty(heading.trim_start_matches('#'))
         }),
-        Media::Text => None,
+        // Plain text: its first line when it reads as a headline (short,
+        // no sentence-ending punctuation).
+        Media::Text => body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .and_then(non_empty)
+            .filter(|line| is_heading(line, None)),
     }
 }
 

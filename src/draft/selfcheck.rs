@@ -165,6 +165,10 @@ fn score() -> (usize, usize, usize, usize, usize, usize, Vec<String>) {
 #[test]
 fn drafts_find_every_labelled_figure_and_quote_and_no_trap() {
     let (fig_found, fig_total, q_found, q_total, right, drafted, wrong) = score();
+    // `cargo test --lib draft::selfcheck -- --nocapture` prints the measures.
+    eprintln!(
+        "figure recall {fig_found}/{fig_total}, quote recall {q_found}/{q_total}, precision {right}/{drafted}"
+    );
     assert!(
         wrong.is_empty(),
         "figures {fig_found}/{fig_total}, quotes {q_found}/{q_total}, precision {right}/{drafted}: {wrong:#?}"

@@ -1052,12 +1052,13 @@ pub(super) fn speaker(sentence: &str, known: &HashSet<String>) -> Option<String>
     let verb = words
         .iter()
         .position(|w| SPEECH.contains(&w.text.to_lowercase().as_str()))?;
-    // Before the verb: the name that ends within three words of it.
+    // Before the verb: the nearest name that ends within six words of it
+    // ("Elena Drakos, the city's mayor, said").
     let before: Vec<(usize, String)> = {
         let names = name_runs(&masked, &words, known);
         names
             .into_iter()
-            .filter(|&(_, j, _)| j < verb && verb - j <= 3)
+            .filter(|&(_, j, _)| j < verb && verb - j <= 6)
             .map(|(_, j, t)| (verb - j, t))
             .collect()
     };
@@ -1159,6 +1160,11 @@ fn name_runs(
                 && !known.contains(word.text)
                 && words.len() > 1
                 && !is_capitalised(words[1].text)
+                // "Fedorov said": a sentence's first word right before a
+                // speech verb is its speaker, unless it is a plural
+                // ("Officials said").
+                && (!SPEECH.contains(&words[1].text.to_lowercase().as_str())
+                    || word.text.ends_with('s'))
         {
             i += 1;
             continue;
@@ -1307,6 +1313,14 @@ mod tests {
                 Some("Petrenko"),
             ),
             ("The sign read “no entry after dark”.", None),
+            (
+                "“We have lost everything,” Elena Drakos, the city's mayor, said.",
+                Some("Drakos"),
+            ),
+            (
+                "Fedorov said Russia “will pay for this crime”.",
+                Some("Fedorov"),
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(speaker(sentence, &known).as_deref(), want, "{sentence}");

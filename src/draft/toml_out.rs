@@ -50,9 +50,13 @@ pub fn render(draft: &Draft, origin: &str) -> String {
                     );
                 }
             }
-            DraftKind::Quote { .. } => out.push_str(
+            DraftKind::Quote { .. } if claim.about.is_empty() => out.push_str(
                 "# Quote: add the sources that carry these words (the original statement or transcript),\n\
                  # and the speaker as `about` to look only near them.\n",
+            ),
+            DraftKind::Quote { .. } => out.push_str(
+                "# Quote: add the sources that carry these words (the original statement or transcript);\n\
+                 # `about` is the speaker the article names: check it.\n",
             ),
         }
         out.push_str("[[claim]]\n");

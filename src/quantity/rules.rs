@@ -726,6 +726,52 @@ pub(crate) static READING_TIME: Rule = Rule {
     }),
 };
 
+pub(crate) static PAGE_COUNTER: Rule = Rule {
+    name: "page-counter",
+    why: "a number after a page's counter label (Comments, Shares, Likes, Views, Replies), alone or in brackets, counts the page's own furniture",
+    examples: &["Comments (312)", "Share 1.4k", "Replies (12) Share"],
+    test: Some(|sc, c| {
+        // The label right before the number, or before its opening bracket.
+        let q = sc.back_hs(c.left);
+        let bracket = q > c.floor && sc.b[q - 1] == b'(';
+        let (ps, pe) = if bracket {
+            sc.prev_word(q - 1, c.floor.min(q - 1))?
+        } else {
+            c.pw?
+        };
+        let mut buf = [0u8; 24];
+        let label = lower(&sc.b[ps..pe], &mut buf)?;
+        if !matches!(
+            label,
+            b"comments"
+                | b"comment"
+                | b"share"
+                | b"shares"
+                | b"likes"
+                | b"views"
+                | b"replies"
+                | b"reactions"
+        ) || !sc.b[ps].is_ascii_uppercase()
+            || !c.bare
+        {
+            return None;
+        }
+        let adjacent = if bracket {
+            sc.back_hs(q - 1) == pe
+        } else {
+            q == pe
+        };
+        adjacent.then(|| {
+            let e = sc.skip_hs(c.end);
+            if sc.b.get(e) == Some(&b')') {
+                e + 1
+            } else {
+                c.end
+            }
+        })
+    }),
+};
+
 /// Whether the words before `start` (a figure with its qualifier) make it
 /// an age: "aged (over) 80", "who was 91", "the victim is 91", "died at 91".
 fn age_before(sc: &Sc, start: usize, floor: usize) -> bool {
@@ -783,6 +829,7 @@ pub(crate) static AGE_STATED: Rule = Rule {
 pub(crate) static CONTEXT: &[&Rule] = &[
     &PHONE_GROUPS,
     &READING_TIME,
+    &PAGE_COUNTER,
     &ORDINAL_WORDS,
     &CLOCK_HOUR,
     &BELOW_ZERO,
@@ -853,6 +900,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &NO_ONE,
     &PHONE_GROUPS,
     &READING_TIME,
+    &PAGE_COUNTER,
     &AGE_STATED,
 ];
 

@@ -600,6 +600,8 @@ fn ages_phones_and_page_counters_are_not_figures() {
         "Image 3 of 12",
         "5 min read",
         "a 12 minute read",
+        "Comments (312)",
+        "Share 1.4k",
     ] {
         let f = find(text);
         assert!(
@@ -616,6 +618,8 @@ fn ages_phones_and_page_counters_are_not_figures() {
         ("who was 91 years in office", "91 years"),
         ("it took 15 minutes to read", "15 minutes"),
         ("1,500 people were aged over 80", "1,500"),
+        ("The post drew 312 comments.", "312"),
+        ("Comments from 40 readers arrived.", "40"),
     ] {
         let f = find(text);
         assert_eq!(

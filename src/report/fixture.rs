@@ -6,7 +6,7 @@ use super::{
     ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Gate, Origin,
     Report, Run,
 };
-use crate::compare::{DiffOp, Op, Relation, SourceVerdict, Verdict};
+use crate::compare::{Binding, DiffOp, Op, Relation, SetAside, SourceVerdict, Step, Verdict};
 use crate::quantity::Kind;
 
 fn count(text: &str, low: Option<f64>, high: Option<f64>) -> FigureReport {
@@ -60,6 +60,7 @@ fn evidence(source: &str, url: &str, verdict: SourceVerdict) -> EvidenceReport {
         notes: Vec::new(),
         reason: None,
         source_review: None,
+        binding: None,
     }
 }
 
@@ -120,6 +121,13 @@ pub fn report() -> Report {
         found: Some(point("Two", 2.0)),
         relation: Some(Relation::Within),
         others: vec![point("15", 15.0)],
+        binding: Some(Binding {
+            step: Step::Adjacency,
+            set_aside: vec![SetAside {
+                text: "15".to_string(),
+                step: Step::OtherTerm,
+            }],
+        }),
         ..evidence("guardian-live", GUARDIAN, SourceVerdict::Match)
     });
 

@@ -184,6 +184,7 @@ mod tests {
         assert_eq!(
             keys(&claim["evidence"][0]),
             [
+                "binding",
                 "diff",
                 "error",
                 "found",

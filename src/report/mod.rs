@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::compare::{DiffOp, Reason, Relation, SourceVerdict, Verdict};
+use crate::compare::{Binding, DiffOp, Reason, Relation, SourceVerdict, Verdict};
 pub use crate::fetch::Origin;
 use crate::quantity::Kind;
 
@@ -209,6 +209,9 @@ pub struct EvidenceReport {
     pub reason: Option<Reason>,
     /// The source page's own fact-check rating, when it is one.
     pub source_review: Option<SourceReview>,
+    /// Which step of the binding rule tied the figure found to the claim,
+    /// and the candidates it set aside (figure claims with a figure found).
+    pub binding: Option<Binding>,
 }
 
 /// A source page that is itself a fact-check: its `ClaimReview` rating.

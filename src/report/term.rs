@@ -290,6 +290,35 @@ fn evidence_lines(
             color,
         ));
     }
+    if let Some(binding) = &evidence.binding {
+        let mut text = binding.step.name().to_string();
+        if !binding.set_aside.is_empty() {
+            let aside: Vec<String> = binding
+                .set_aside
+                .iter()
+                .map(|a| format!("{} ({})", clean(&a.text), a.step.name()))
+                .collect();
+            let _ = write!(text, "; set aside: {}", aside.join(", "));
+        }
+        out.push_str(&wrap(
+            &[(Style::Dim, "bound by:".into()), (Style::Plain, text)],
+            10,
+            width,
+            color,
+        ));
+    }
+    if let Some(review) = &evidence.source_review {
+        let mut text = format!("rated {}", clean(&review.rating));
+        if let Some(claim) = &review.claim_reviewed {
+            let _ = write!(text, ": “{}”", clean(claim));
+        }
+        out.push_str(&wrap(
+            &[(Style::Dim, "fact-check:".into()), (Style::Plain, text)],
+            10,
+            width,
+            color,
+        ));
+    }
     if let Some(diff) = &evidence.diff {
         out.push_str(&wrap(&diff_spans("quote diff:", diff), 10, width, color));
     }

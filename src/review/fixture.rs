@@ -94,6 +94,7 @@ pub(crate) fn evidence(
         error: None,
         reason: None,
         binding: None,
+        source_review: None,
     }
 }
 

@@ -527,6 +527,7 @@ fn claim_report(evidence: &[(&str, Option<&str>)]) -> ClaimReport {
                 notes: Vec::new(),
                 reason: None,
                 source_review: None,
+                binding: None,
             })
             .collect(),
     }

@@ -8,6 +8,7 @@
 //! control characters, bidirectional controls and invisible characters out of
 //! sentences, so reports never carry them.
 
+mod claimreview;
 mod depth;
 mod html;
 mod markdown;
@@ -15,6 +16,7 @@ pub mod pdf;
 mod split;
 mod words;
 
+pub use claimreview::{ClaimReview, claim_review};
 pub use words::{Word, fold, words};
 
 use split::Collector;

@@ -658,3 +658,47 @@ fn a_selector_that_matches_nothing_makes_that_source_unreachable() {
     assert_eq!(evidence[1]["verdict"], "match");
     assert_eq!(json["files"][0]["claims"][0]["verdict"], "match");
 }
+
+/// A fact-check page (schema.org `ClaimReview` as JSON-LD) that rates the
+/// claim false: the source gives `mismatch` with its rating, though the page
+/// quotes the figure; the JSON report marks the source with its review.
+#[test]
+fn a_fact_check_page_rating_the_claim_false_gives_mismatch() {
+    let page = r#"<html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": "The council hired 300 teachers in 2023",
+         "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
+                          "alternateName": "False"}}</script></head>
+        <body><main><p>The mayor said the council hired 300 teachers.</p>
+        <p>Payroll records show 120 teachers were hired.</p></main></body></html>"#;
+    let claim = "[[claim]]\nid = \"teachers\"\ntext = \"The council hired 300 teachers.\"\n\
+        value = \"300\"\nabout = [\"council\", \"teachers\"]\nsources = [\"../pages/f.html\"]\n";
+    let p = Project::new();
+    p.file("pages/f.html", page)
+        .file("claims/a.toml", &claims(claim));
+    let out = p.check().args(["--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ev = &json["files"][0]["claims"][0]["evidence"][0];
+    assert_eq!(ev["verdict"], "mismatch");
+    assert_eq!(ev["source_review"]["rating"], "False");
+    assert_eq!(
+        ev["source_review"]["claim_reviewed"],
+        "The council hired 300 teachers in 2023"
+    );
+}
+
+/// The JSON report says which figure was bound and by which step.
+#[test]
+fn the_json_report_shows_the_binding_step() {
+    let p = Project::new();
+    p.file("pages/a.html", PAGE)
+        .file("claims/a.toml", &claims(MISMATCH));
+    let out = p.check().args(["--format", "json"]).output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ev = &json["files"][0]["claims"][0]["evidence"][0];
+    assert_eq!(ev["found"]["text"], "15");
+    assert_eq!(ev["binding"]["step"], "adjacency");
+    assert_eq!(ev["binding"]["set_aside"][0]["text"], "two");
+    assert_eq!(ev["binding"]["set_aside"][0]["step"], "other-term");
+}
