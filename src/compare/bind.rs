@@ -1589,16 +1589,22 @@ fn joined(sentence: &Sentence<'_>, a: usize, b: usize) -> bool {
     words <= 3 && (a + 1..=b).all(|t| sentence.clear(t - 1, t))
 }
 
-/// Step 3: a money figure per unit of something ("$2.10 a share", "$40 per
-/// barrel") is a rate of that noun, unless the noun is the term.
+/// Step 3: a money figure per share or per person ("$2.10 a share", "$40 per
+/// head") is a rate, not the total beside it, unless that noun is the term.
+/// A price per unit of a good ("$80 a barrel") is the good's price and stays.
 fn per_unit(sentence: &Sentence<'_>, f: &SentenceFigure, last: &[Range<usize>]) -> bool {
     f.figure.kind == Kind::Money
         && sentence
             .next_from(f.last)
             .is_some_and(|n| matches!(sentence.w(n), "a" | "per" | "an"))
-        && sentence
-            .next_from(f.last + 1)
-            .is_some_and(|n| sentence.owner(n).is_none() && !inside(last, n))
+        && sentence.next_from(f.last + 1).is_some_and(|n| {
+            sentence.owner(n).is_none()
+                && !inside(last, n)
+                && matches!(
+                    sentence.w(n),
+                    "share" | "person" | "head" | "capita" | "household" | "employee" | "resident"
+                )
+        })
 }
 
 /// Step 3: whether the text ties the figure to another word a figure of

@@ -392,6 +392,15 @@ fn step_3_a_figure_tied_to_another_word_is_not_the_claims() {
             Some("$310m"),
             None,
         ),
+        // A price per unit of a good is the price.
+        (
+            "$80",
+            &["Brent"],
+            "Brent closed at $80",
+            &["Brent rose 2% to $80 a barrel."],
+            Some("$80"),
+            None,
+        ),
         // Casualty tolls: the injured are not the dead.
         (
             "3",
@@ -557,6 +566,39 @@ fn step_6_distance() {
             &["Residents were evacuated overnight; 11, officials said."],
             Some("11"),
             Some(Distance),
+        ),
+    ]);
+}
+
+#[test]
+fn unclear_text_gives_nothing() {
+    check(&[
+        // The only count is the hurt, not the dead.
+        (
+            "12",
+            &["died"],
+            "12 people died",
+            &["Police said 12 people were hurt and an unknown number died."],
+            None,
+            None,
+        ),
+        // A count of homes is never a death toll.
+        (
+            "30",
+            &["killed"],
+            "30 were killed",
+            &["The storm destroyed 30 homes and killed residents in the valley."],
+            None,
+            None,
+        ),
+        // "Respectively" with a term outside its list of names.
+        (
+            "2%",
+            &["exports"],
+            "Exports rose 2%",
+            &["Exports were flat as wheat and corn prices rose 1% and 2%, respectively."],
+            None,
+            None,
         ),
     ]);
 }
