@@ -64,7 +64,7 @@ impl Sc<'_> {
         {
             return Err(rules::MEASURE_RANGE.at(e));
         }
-        if self.change_before(c.left, c.floor) {
+        if self.is_word(self.next_word(c.end), b"to") && self.change_before(c.left, c.floor) {
             // A change states two figures ("from 0.90 to 1.23 per cent"): the
             // earlier value takes the later one's percent or currency.
             if c.unit.is_none()

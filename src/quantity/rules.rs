@@ -224,14 +224,14 @@ pub(crate) static ORDINAL_WORDS: Rule = Rule {
         "On the thirty first day, rain came.",
     ],
     test: Some(|sc, c| {
+        if !(c.num.words && c.bare && c.value >= 20.0 && c.value % 10.0 == 0.0) {
+            return None;
+        }
         let (s, e) = sc.next_word(c.end)?;
         let mut buf = [0u8; 24];
-        (c.num.words
-            && c.bare
-            && c.value >= 20.0
-            && c.value % 10.0 == 0.0
-            && lower(&sc.b[s..e], &mut buf).is_some_and(context::ordinal_unit))
-        .then_some(e)
+        lower(&sc.b[s..e], &mut buf)
+            .is_some_and(context::ordinal_unit)
+            .then_some(e)
     }),
 };
 
@@ -284,6 +284,9 @@ pub(crate) static BELOW_ZERO: Rule = Rule {
         // "below zero", "above zero": the zero.
         if c.value == 0.0 && c.num.words && matches!(c.pl(), b"below" | b"above") {
             return Some(c.skip);
+        }
+        if !c.bare {
+            return None;
         }
         let (s1, e1) = sc.next_word(c.end)?;
         let (s2, e2) = sc.next_word(e1)?;
@@ -819,8 +822,8 @@ pub(crate) static AGE_STATED: Rule = Rule {
             && (c.num.plain_int || c.num.words)
             && c.value <= 120.0
             && c.bounds.is_none()
-            && sc.noun_after(c.end).is_none()
-            && age_before(sc, c.start, c.floor))
+            && age_before(sc, c.start, c.floor)
+            && sc.noun_after(c.end).is_none())
         .then(|| sc.reference_tail(c.end))
     }),
 };

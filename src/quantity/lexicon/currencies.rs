@@ -623,8 +623,38 @@ const WORD_CODES: &[&str] = &[
     "TOP", "TRY",
 ];
 
+/// A cheap pre-test for a set of lowercase words: one bit per (length,
+/// first letter, last letter). Most words after a number are no currency
+/// word, and this answers "no" before any hashing.
+struct Shapes(Vec<u64>);
+
+impl Shapes {
+    fn new() -> Self {
+        Shapes(vec![0; 32 * 32 * 32 / 64])
+    }
+
+    fn bit(w: &[u8]) -> Option<usize> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        Some((w.len().min(31) << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        if let Some(b) = Self::bit(w) {
+            self.0[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    fn may_hold(&self, w: &[u8]) -> bool {
+        Self::bit(w).is_some_and(|b| self.0[b >> 6] & (1 << (b & 63)) != 0)
+    }
+}
+
 /// The lookups derived from [`CURRENCIES`] and the ISO 4217 list.
 struct Index {
+    /// Shapes of `names` keys.
+    name_shapes: Shapes,
+    /// Shapes of the first word of every country adjective.
+    country_shapes: Shapes,
     /// A name read alone, or a hundredth: code and factor to the major unit.
     names: HashMap<&'static [u8], (&'static str, f64)>,
     /// "adjective name" (lowercase, one space) to code: "canadian dollars".
@@ -642,6 +672,8 @@ struct Index {
 
 impl Index {
     fn country(&mut self, adj: &str, name: &str, code: &'static str) {
+        self.country_shapes
+            .add(adj.split(' ').next().unwrap_or(adj).as_bytes());
         let key = format!("{adj} {name}").into_bytes();
         self.countries.entry(key).or_insert(code);
         if let Some((head, _)) = adj.split_once(' ') {
@@ -655,6 +687,8 @@ impl Index {
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut ix = Index {
+        name_shapes: Shapes::new(),
+        country_shapes: Shapes::new(),
         names: HashMap::new(),
         countries: HashMap::new(),
         country_heads: Vec::new(),
@@ -721,6 +755,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             ix.dollars.push(code);
         }
     }
+    for w in ix.names.keys() {
+        ix.name_shapes.add(w);
+    }
     ix.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     ix
 });
@@ -728,12 +765,21 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 /// A currency written as a word after the figure ("pounds") with the factor
 /// to the major unit (pence are hundredths of a pound).
 pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
-    INDEX.names.get(w).copied()
+    let ix = &*INDEX;
+    if !ix.name_shapes.may_hold(w) {
+        return None;
+    }
+    ix.names.get(w).copied()
 }
 
 /// A country adjective (one or two lowercase words, "new zealand") before a
 /// currency name ("canadian dollars").
 pub(crate) fn currency_country(adj: &[u8], name: &[u8]) -> Option<&'static str> {
+    let ix = &*INDEX;
+    let head = adj.split(|&c| c == b' ').next().unwrap_or(adj);
+    if !ix.country_shapes.may_hold(head) {
+        return None;
+    }
     let mut key = [0u8; 64];
     let n = adj.len() + 1 + name.len();
     if n > key.len() {
@@ -742,12 +788,13 @@ pub(crate) fn currency_country(adj: &[u8], name: &[u8]) -> Option<&'static str> 
     key[..adj.len()].copy_from_slice(adj);
     key[adj.len()] = b' ';
     key[adj.len() + 1..n].copy_from_slice(name);
-    INDEX.countries.get(&key[..n]).copied()
+    ix.countries.get(&key[..n]).copied()
 }
 
 /// Whether a word starts a two-word country adjective ("new" of "new zealand").
 pub(crate) fn country_head(w: &[u8]) -> bool {
-    INDEX.country_heads.iter().any(|h| h.as_slice() == w)
+    let ix = &*INDEX;
+    ix.country_shapes.may_hold(w) && ix.country_heads.iter().any(|h| h.as_slice() == w)
 }
 
 /// An ISO 4217 code written in capitals beside a number: every code of the
@@ -783,6 +830,9 @@ pub(crate) fn dollar_prefix(w: &[u8]) -> Option<&'static str> {
 
 /// ISO codes also written in lowercase beside a number ("100 usd").
 pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
+    if w.len() != 3 {
+        return None;
+    }
     INDEX.lower_codes.get(w).copied()
 }
 
