@@ -920,6 +920,10 @@ impl Walk<'_> {
         let mut found = crate::quantity::find(value);
         match found.len() {
             1 => found.pop(),
+            // A bare number is a count in `value` (claim-files.md).
+            0 if crate::quantity::parse_value(value).is_ok() => {
+                crate::quantity::parse_value(value).ok()
+            }
             0 => {
                 self.error(span, format!("`value` `{value}` holds no figure; expected one figure such as \"at least two\", \"1,500\" or \"£2.26 billion\""))
                     .help = Some("dates, ages, times, measures in other units and numbers in names are not figures (spec: \"Figures\")".into());

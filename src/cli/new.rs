@@ -22,6 +22,9 @@ pub struct Args {
     /// Write the draft to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Replace the file `-o` names if it exists (without it, an existing file is never replaced)
+    #[arg(long, requires = "output")]
+    force: bool,
     /// Where a URL article comes from, and the fetch limits.
     #[command(flatten)]
     sources: SourceArgs,
@@ -40,6 +43,17 @@ pub fn run(args: &Args) -> Exit {
 }
 
 fn draft_article(args: &Args) -> Result<Exit> {
+    // Checked first, before the article is read: an edited claim file is
+    // never replaced by a fresh draft unless asked to (spec: `new -o`).
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        anyhow::bail!(
+            "{} already exists; `factcheck new` never replaces a file: choose another -o, or add --force to replace it",
+            path.display()
+        );
+    }
     let (body, media, url) = if is_url(&args.article) {
         fetch_article(args)?
     } else {

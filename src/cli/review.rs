@@ -18,7 +18,7 @@ use crate::check;
 pub use crate::check::Checked;
 use crate::claims::{self, Body, Claim};
 use crate::cli::{Exit, lockfile, output};
-use crate::compare::{DiffOp, Op};
+use crate::compare::{DiffOp, Op, Verdict};
 use crate::report::escape::clean;
 use crate::review::{self, Current, Lock, LockedVerdict, Reading, Selection, Status};
 
@@ -44,6 +44,7 @@ pub fn run(args: &ReviewArgs) -> Exit {
                 checked,
                 jiff::Timestamp::now(),
                 console::colors_enabled(),
+                usize::from(term.size().1).max(40),
                 &mut || read_key(&term),
                 &mut |text| output::stdout(text),
             )
@@ -138,11 +139,29 @@ fn reviewed(checked: &[Checked]) -> Result<Vec<Reviewed<'_>>> {
         .collect()
 }
 
+/// What `accept` is asked to do.
+#[derive(Debug, Clone, Copy)]
+pub struct AcceptRequest<'a> {
+    /// Only this claim (`--claim ID`); it is accepted even when it fails the gate.
+    pub claim: Option<&'a str>,
+    /// Kept in the lock beside the named claim (`--note TEXT`).
+    pub note: Option<&'a str>,
+    /// The verdicts that fail the gate: a claim with one of them is accepted
+    /// only when named.
+    pub fail_on: &'a [Verdict],
+}
+
 /// `accept`: writes each file's current evidence to its lock, all claims or
-/// only `--claim ID`. Exit 0, or 2 when a lock cannot be written or the
-/// claim is in none of the files.
-pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) -> Result<Exit> {
-    if let Some(id) = claim
+/// only `--claim ID`, and prints one line per claim: its id, its verdict and
+/// what changed. Without `--claim`, a claim whose verdict fails the gate is
+/// not accepted (the line says how to accept it by name). Exit 0, or 2 when a
+/// lock cannot be written or the claim is in none of the files.
+pub fn accept(
+    checked: &[Checked],
+    request: AcceptRequest<'_>,
+    now: jiff::Timestamp,
+) -> Result<Exit> {
+    if let Some(id) = request.claim
         && !checked
             .iter()
             .any(|c| c.file.claims.iter().any(|k| k.id == id))
@@ -153,31 +172,72 @@ pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) ->
         ));
         return Ok(Exit::Error);
     }
-    let selection = claim.map_or(Selection::All, Selection::Claim);
     let now = review::datetime(now);
     let mut out = String::new();
+    let mut held_back = 0usize;
     for reviewed in reviewed(checked)? {
         let c = reviewed.checked;
-        if let Selection::Claim(id) = selection
+        if let Some(id) = request.claim
             && !c.file.claims.iter().any(|k| k.id == id)
         {
             continue;
         }
+        let mut lines = String::new();
+        let mut ids: Vec<String> = Vec::new();
+        for ((claim, outcome), status) in c
+            .file
+            .claims
+            .iter()
+            .zip(&c.outcomes)
+            .zip(&reviewed.statuses)
+        {
+            if request.claim.is_some_and(|id| id != claim.id) {
+                continue;
+            }
+            let verdict = outcome.verdict.name();
+            let id = clean(&claim.id);
+            if status.accepted() && request.note.is_none() {
+                let _ = writeln!(lines, "  {id}: {verdict}, unchanged since accepted");
+            } else if request.claim.is_none() && request.fail_on.contains(&outcome.verdict) {
+                held_back += 1;
+                let _ = writeln!(
+                    lines,
+                    "  {id}: {verdict}, NOT accepted: {verdict} fails the gate; to accept it, name it: factcheck accept --claim {id}"
+                );
+            } else {
+                let what = match status {
+                    Status::Accepted => "unchanged since accepted".to_owned(),
+                    Status::Unreviewed { .. } => "new: never accepted before".to_owned(),
+                    Status::Changed(_) => summary(status),
+                };
+                let _ = writeln!(lines, "  {id}: {verdict}, accepted ({what})");
+                ids.push(claim.id.clone());
+            }
+        }
         let current = current(c);
-        let lock = review::accept(reviewed.lock.as_ref(), &current, &c.hashes, now, selection);
+        let mut lock = review::accept(
+            reviewed.lock.as_ref(),
+            &current,
+            &c.hashes,
+            now,
+            Selection::Ids(&ids),
+        );
+        if let (Some(id), Some(note)) = (request.claim, request.note)
+            && let Some(entry) = lock.claims.get_mut(id)
+        {
+            entry.note = Some(note.to_owned());
+        }
+        let path = review::lock_path(&c.file.path);
         if reviewed.lock.as_ref() == Some(&lock) {
-            let _ = writeln!(
-                out,
-                "{}: unchanged",
-                review::lock_path(&c.file.path).display()
-            );
+            let _ = writeln!(out, "{}: unchanged", path.display());
+            out.push_str(&lines);
             continue;
         }
         let written = lockfile::write(&c.file.path, &lock)?;
         let unread: Vec<String> = lock
             .claims
             .iter()
-            .filter(|(id, _)| selection == Selection::All || selection == Selection::Claim(id))
+            .filter(|(id, _)| ids.contains(id))
             .flat_map(|(id, claim)| {
                 claim
                     .sources
@@ -195,18 +255,22 @@ pub fn accept(checked: &[Checked], claim: Option<&str>, now: jiff::Timestamp) ->
                 clean(&unread.join(", "))
             ));
         }
-        let count = match selection {
-            Selection::All => lock.claims.len(),
-            Selection::Claim(_) => 1,
-        };
+        let count = ids.len();
         let _ = writeln!(
             out,
             "{}: accepted {count} claim{}",
             written.display(),
             if count == 1 { "" } else { "s" }
         );
+        out.push_str(&lines);
     }
     let _ = output::stdout(&out)?;
+    if held_back > 0 {
+        output::stderr_line(&format!(
+            "factcheck: {held_back} failing claim{} not accepted; check the evidence, then accept each by name with --claim ID (and --note TEXT to say why)",
+            if held_back == 1 { " was" } else { "s were" }
+        ));
+    }
     Ok(Exit::Passed)
 }
 
@@ -415,6 +479,9 @@ fn render_claim(
                 if let Some(passage) = &e.passage {
                     let _ = writeln!(out, "    passage: {}", clean(passage));
                 }
+                if let Some(diff) = &e.diff {
+                    let _ = writeln!(out, "    quote diff: {}", render_diff(diff, true, color));
+                }
                 if let Some(error) = &e.error {
                     let _ = writeln!(out, "    reason: {}", clean(error));
                 }
@@ -462,12 +529,11 @@ fn render_claim(
                         render_diff(&s.passage_diff, full, color)
                     );
                 }
-                if let Some(error) = outcome
-                    .evidence
-                    .iter()
-                    .find(|e| e.source == s.source)
-                    .and_then(|e| e.error.as_deref())
-                {
+                let now = outcome.evidence.iter().find(|e| e.source == s.source);
+                if let Some(diff) = now.and_then(|e| e.diff.as_ref()) {
+                    let _ = writeln!(out, "    quote diff: {}", render_diff(diff, true, color));
+                }
+                if let Some(error) = now.and_then(|e| e.error.as_deref()) {
                     let _ = writeln!(out, "    reason: {}", clean(error));
                 }
             }
@@ -476,11 +542,47 @@ fn render_claim(
     out
 }
 
-fn verdict_name(verdict: crate::compare::Verdict) -> String {
-    serde_json::to_value(verdict)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+fn verdict_name(verdict: crate::compare::Verdict) -> &'static str {
+    verdict.name()
+}
+
+/// `text` with each line wrapped to `width` columns (escape codes take no
+/// room), a wrapped line hanging two columns past its line's own indent:
+/// the review screen fits the terminal it is shown on.
+fn wrap_to(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if console::measure_text_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        let hang = " ".repeat((indent + 2).min(width / 2));
+        let mut used = 0;
+        out.push_str(&body[..indent]);
+        used += indent;
+        let mut first = true;
+        for word in body[indent..].split(' ') {
+            let w = console::measure_text_width(word);
+            if !first && used + 1 + w > width {
+                out.push('\n');
+                out.push_str(&hang);
+                used = hang.len();
+            } else if !first {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+            first = false;
+        }
+        out.push_str(newline);
+    }
+    out
 }
 
 /// A key the reviewer pressed, as the session understands it.
@@ -544,6 +646,7 @@ pub fn interactive(
     checked: &[Checked],
     now: jiff::Timestamp,
     color: bool,
+    width: usize,
     read_key: &mut dyn FnMut() -> std::io::Result<Key>,
     write: &mut dyn FnMut(&str) -> std::io::Result<bool>,
 ) -> Result<Exit> {
@@ -572,6 +675,7 @@ pub fn interactive(
                     full,
                     color,
                 );
+                let screen = wrap_to(&screen, width);
                 if !write(&format!("{screen}{PROMPT}"))? {
                     break 'claims;
                 }
@@ -703,6 +807,71 @@ mod tests {
     }
 
     #[test]
+    fn lines_wrap_to_the_width_with_a_hanging_indent() {
+        let cases = [
+            ("short\n", 20, "short\n"),
+            (
+                "    passage: one two three four five\n",
+                20,
+                "    passage: one two\n      three four\n      five\n",
+            ),
+            (
+                "a \x1b[31mred\x1b[0m word\n",
+                10,
+                "a \x1b[31mred\x1b[0m word\n",
+            ),
+            ("averyveryverylongword x", 8, "averyveryverylongword\n  x"),
+        ];
+        for (text, width, want) in cases {
+            assert_eq!(wrap_to(text, width), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_screen_shows_the_quote_diff_and_fits_the_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = file(vec![crate::review::fixture::quote_claim(
+            "q",
+            "does not advance the cause of peace",
+            &["wire"],
+        )]);
+        f.path = dir.path().join("x.toml");
+        let ev = Evidence {
+            diff: Some(vec![
+                d(Op::Equal, "does not"),
+                d(Op::Delete, "advance"),
+                d(Op::Insert, "serve"),
+                d(Op::Equal, "the cause of peace"),
+            ]),
+            ..evidence(
+                "wire",
+                SourceVerdict::Mismatch,
+                Some(
+                    "The ministry said the visit does not serve the cause of peace and only prolongs the war, officials in Kyiv said on Tuesday.",
+                ),
+                None,
+            )
+        };
+        let checked = Checked {
+            file: f,
+            outcomes: vec![outcome(Verdict::Mismatch, vec![ev])],
+            hashes: BTreeMap::new(),
+            reads: BTreeMap::new(),
+        };
+        let (_, screen) = drive_at(&[checked], &[Key::Quit], 40);
+        assert!(
+            screen.contains("quote diff:")
+                && screen.contains("[-advance-]")
+                && screen.contains("{+serve+}"),
+            "{screen}"
+        );
+        let claim_screen = &screen[..screen.find(PROMPT).unwrap()];
+        for line in claim_screen.lines() {
+            assert!(line.chars().count() <= 40, "{line:?} in\n{screen}");
+        }
+    }
+
+    #[test]
     fn keys_follow_insta() {
         let cases = [
             ('a', Key::Accept),
@@ -752,6 +921,10 @@ mod tests {
     }
 
     fn drive(checked: &[Checked], keys: &[Key]) -> (Exit, String) {
+        drive_at(checked, keys, usize::MAX)
+    }
+
+    fn drive_at(checked: &[Checked], keys: &[Key], width: usize) -> (Exit, String) {
         let mut keys = keys.iter().copied();
         let mut screen = String::new();
         let now: jiff::Timestamp = T2.parse().unwrap();
@@ -759,6 +932,7 @@ mod tests {
             checked,
             now,
             false,
+            width,
             &mut || Ok(keys.next().unwrap_or(Key::Quit)),
             &mut |text| {
                 screen.push_str(text);

@@ -198,7 +198,10 @@ pub fn rejections(text: &str) -> Vec<Rejection> {
 pub fn parse_value(value: &str) -> Result<Figure, ValueError> {
     let mut found = find(value);
     match found.len() {
-        0 => Err(ValueError::None {
+        // In `value` the writer has said it is a figure: a bare number the
+        // running-text rules set aside (a year-like "1125", "2000", the
+        // pronoun "one") is a count there (claim-files.md, `value`).
+        0 => bare_count(value).ok_or_else(|| ValueError::None {
             value: value.to_owned(),
         }),
         1 => Ok(found.remove(0)),
@@ -207,6 +210,45 @@ pub fn parse_value(value: &str) -> Result<Figure, ValueError> {
             found: found.into_iter().map(|f| f.text).collect(),
         }),
     }
+}
+
+/// A `value` that is only a whole number ("1125", "2,000") or "one", as an
+/// exact count; `None` for anything else.
+fn bare_count(value: &str) -> Option<Figure> {
+    let text = value.trim();
+    let n = if text.eq_ignore_ascii_case("one") {
+        1.0
+    } else {
+        let grouped = text.split(',').enumerate().all(|(i, group)| {
+            !group.is_empty()
+                && group.bytes().all(|b| b.is_ascii_digit())
+                && (!text.contains(',') || (i == 0 && group.len() <= 3) || group.len() == 3)
+        });
+        if !grouped || text.len() > 18 {
+            return None;
+        }
+        text.replace(',', "").parse::<f64>().ok()?
+    };
+    let point = Interval {
+        low: Some(n),
+        high: Some(n),
+        low_open: false,
+        high_open: false,
+    };
+    let start = value.chars().take_while(|c| c.is_whitespace()).count();
+    Some(Figure {
+        text: text.to_owned(),
+        start,
+        end: start + text.chars().count(),
+        value: Some(n),
+        kind: Kind::Count,
+        unit: None,
+        qualifier: Qualifier::Exact,
+        claim: point,
+        evidence: point,
+        noun: None,
+        restated: None,
+    })
 }
 
 /// Converts byte offsets to char offsets moving forward through the text.
@@ -539,5 +581,31 @@ fn whole_numbers(i: Interval) -> Interval {
     match (low, high) {
         (Some(l), Some(h)) if l > h => i,
         _ => Interval::closed(low, high),
+    }
+}
+
+#[cfg(test)]
+mod bare_value_tests {
+    use super::*;
+
+    #[test]
+    fn bare_numbers_in_value_are_counts() {
+        let cases = [
+            ("1125", Some(1125.0)),
+            ("2000", Some(2000.0)),
+            ("2,000", Some(2000.0)),
+            (" one ", Some(1.0)),
+            ("a dozen", Some(12.0)),
+            ("15", Some(15.0)),
+            ("first", None),
+            ("", None),
+        ];
+        for (value, want) in cases {
+            let got = parse_value(value).ok().and_then(|f| {
+                assert_eq!(f.kind, Kind::Count, "{value:?}");
+                f.claim.low
+            });
+            assert_eq!(got, want, "{value:?}");
+        }
     }
 }

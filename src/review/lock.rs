@@ -40,6 +40,9 @@ pub struct LockedClaim {
     /// The claim's `quote` (quote claims).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Why the editor accepted it (`accept --note`): kept across later accepts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The evidence of each source, by source id (or URL for an inline source).
     #[serde(default, rename = "source")]
     pub sources: BTreeMap<String, LockedSource>,

@@ -233,6 +233,7 @@ pub fn lock_claim(
         text: current.claim.text.clone(),
         value,
         quote,
+        note: previous.and_then(|p| p.note.clone()),
         sources,
     }
 }
@@ -245,6 +246,20 @@ pub enum Selection<'a> {
     /// Only the claim with this id (`--claim ID`); the others keep what the
     /// lock holds.
     Claim(&'a str),
+    /// Only the claims with these ids; the others keep what the lock holds.
+    Ids(&'a [String]),
+}
+
+impl Selection<'_> {
+    /// Whether the claim `id` is selected.
+    #[must_use]
+    pub fn holds(&self, id: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Claim(only) => *only == id,
+            Selection::Ids(ids) => ids.iter().any(|i| i == id),
+        }
+    }
 }
 
 /// Accepts a file's current evidence into its lock: the selected claims get
@@ -263,10 +278,7 @@ pub fn accept(
     for now_claim in current {
         let id = &now_claim.claim.id;
         let old = previous.and_then(|p| p.claims.get(id));
-        let selected = match selection {
-            Selection::All => true,
-            Selection::Claim(only) => only == id,
-        };
+        let selected = selection.holds(id);
         let entry = if selected {
             Some(lock_claim(*now_claim, old, hashes, now))
         } else {

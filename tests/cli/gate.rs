@@ -272,3 +272,137 @@ fn every_report_names_the_tool_and_the_run_start() {
         );
     }
 }
+
+/// `accept` prints a line per claim and holds back a claim that fails the
+/// gate unless it is named (it used to accept a brand-new mismatch with one
+/// line, "accepted 11 claims", and the gate passed afterwards).
+#[test]
+fn accept_names_each_claim_and_holds_back_a_failing_one() {
+    let site = Site::new(BEFORE);
+    let (code, out) = site.run(&["accept"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("accepted 2 claims"), "{out}");
+    assert!(
+        out.contains("  killed: match, accepted (new: never accepted before)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  share: match, accepted (new: never accepted before)"),
+        "{out}"
+    );
+
+    site.change(AFTER);
+    let out = factcheck()
+        .current_dir(site.path())
+        .args(["accept"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("  killed: mismatch, NOT accepted")
+            && stdout.contains("factcheck accept --claim killed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  share: mismatch, NOT accepted"),
+        "{stdout}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2 failing claims were not accepted"),
+        "{out:?}"
+    );
+    // The gate still fails, with or without --locked.
+    assert_eq!(site.json(&[]).0, 1);
+    assert_eq!(site.json(&["--locked"]).0, 1);
+
+    // Named, with a note: accepted, the note kept in the lock.
+    let (code, out) = site.run(&[
+        "accept",
+        "--claim",
+        "killed",
+        "--note",
+        "toll revised; article corrected",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("  killed: mismatch, accepted (changed (wire:"),
+        "{out}"
+    );
+    assert!(!out.contains("share"), "{out}");
+    let lock = std::fs::read_to_string(site.path().join("claims/a.lock")).unwrap();
+    assert!(
+        lock.contains("note = \"toll revised; article corrected\""),
+        "{lock}"
+    );
+    let (code, json) = site.json(&["--locked"]);
+    assert_eq!(code, 1, "share still fails");
+    assert_eq!(json["files"][0]["claims"][0]["failing"], false);
+    assert_eq!(json["files"][0]["claims"][0]["accepted"], true);
+    assert_eq!(json["files"][0]["claims"][1]["failing"], true);
+    // A later accept of everything keeps the note.
+    site.run(&["accept"]);
+    let lock = std::fs::read_to_string(site.path().join("claims/a.lock")).unwrap();
+    assert!(lock.contains("toll revised"), "{lock}");
+    // --note needs --claim.
+    assert_eq!(site.run(&["accept", "--note", "x"]).0, 2);
+}
+
+/// `new -o` never replaces an existing file without --force (it used to
+/// replace an edited claim file without asking).
+#[test]
+fn new_never_replaces_a_claim_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/2024-10-22-un-chief-kazan.txt");
+    let out = dir.path().join("claims.toml");
+    let edited = "# edited by hand: 11 claims with sources\n";
+    std::fs::write(&out, edited).unwrap();
+    let run = |force: bool| {
+        let mut cmd = factcheck();
+        cmd.arg("new").arg(&article).arg("-o").arg(&out);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let refused = run(false);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("already exists") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), edited);
+    let forced = run(true);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("[[claim]]"));
+}
+
+/// In `value` a bare number is a count (it used to be refused as "holds no
+/// figure", "1125" read as a year).
+#[test]
+fn a_bare_number_in_value_is_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.toml"),
+        "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"jobs\"\ntext = \"1125 jobs went\"\nvalue = \"1125\"\nabout = [\"jobs\"]\n\n\
+         [[claim]]\nid = \"one\"\ntext = \"one died\"\nvalue = \"one\"\nabout = [\"died\"]\n",
+    )
+    .unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["check", "--offline", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stated = &json["files"][0]["claims"][0]["stated"];
+    assert_eq!(
+        (stated["kind"].as_str(), stated["low"].as_f64()),
+        (Some("count"), Some(1125.0))
+    );
+    assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
+}

@@ -137,7 +137,7 @@ fn new_output_never_writes_through_a_symlink() {
     // symlink at the target rather than write through or replace it.
     factcheck()
         .current_dir(dir.path())
-        .args(["new", "-", "-o", "draft.toml"])
+        .args(["new", "-", "-o", "draft.toml", "--force"])
         .write_stdin("The strike killed at least two civilians.\n")
         .assert()
         .code(2)

@@ -77,7 +77,7 @@ fn new_interrupted_while_reading_keeps_the_old_draft() {
     let out = dir.path().join("draft.toml");
     fs::write(&out, "old draft\n").unwrap();
     // stdin held open: the run waits for the article, then is interrupted.
-    let mut child = spawn(dir.path(), &["new", "-", "-o", "draft.toml"]);
+    let mut child = spawn(dir.path(), &["new", "-", "-o", "draft.toml", "--force"]);
     child
         .stdin
         .as_mut()
@@ -92,7 +92,7 @@ fn new_interrupted_while_reading_keeps_the_old_draft() {
     // The next run works.
     factcheck()
         .current_dir(dir.path())
-        .args(["new", "-", "-o", "draft.toml"])
+        .args(["new", "-", "-o", "draft.toml", "--force"])
         .write_stdin(ARTICLE)
         .assert()
         .code(0);
@@ -117,7 +117,10 @@ fn new_interrupted_at_any_moment_leaves_the_old_draft_or_the_whole_new_one() {
     // moment does not matter, every outcome must hold the invariant.
     for round in 0..12u32 {
         fs::write(&out, "old draft\n").unwrap();
-        let child = spawn(dir.path(), &["new", "article.txt", "-o", "draft.toml"]);
+        let child = spawn(
+            dir.path(),
+            &["new", "article.txt", "-o", "draft.toml", "--force"],
+        );
         std::thread::sleep(std::time::Duration::from_millis(u64::from(round) * 15));
         interrupt(&child);
         let output = child.wait_with_output().unwrap();

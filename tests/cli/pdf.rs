@@ -338,3 +338,63 @@ fn new_drafts_from_a_pdf_article() {
     assert!(draft.contains("value = \"3,150\""), "{draft}");
     assert!(!draft.contains("%PDF"), "{draft}");
 }
+
+/// Hostile files at the default limits: each is unreachable with its reason,
+/// and `read` says so with exit 1 instead of hanging or running out of memory.
+#[test]
+fn hostile_pdfs_are_unreachable_with_reasons() {
+    use factcheck::text::pdf::sample::{pages_pdf, raw_pdf, stream};
+    use std::io::Write as _;
+    let text = b"BT /F1 12 Tf 72 700 Td (Some text.) Tj ET".to_vec();
+    let bomb = {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&vec![b' '; 17 << 20]).unwrap();
+        raw_pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+            stream(b"/Filter /FlateDecode", &z.finish().unwrap()),
+        ])
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "bomb.pdf",
+            bomb,
+            "a stream in the PDF decompresses to more than factcheck reads (a decompression bomb?)",
+        ),
+        (
+            "pages.pdf",
+            pages_pdf(&vec![text.clone(); 10_000], None),
+            "the PDF has 10000 pages; factcheck reads at most 2000",
+        ),
+        (
+            "loop.pdf",
+            pages_pdf(
+                &[b"/X0 Do".to_vec()],
+                Some(stream(
+                    b"/Type /XObject /Subtype /Form /Resources << /XObject << /X0 4 0 R >> >>",
+                    b"/X0 Do",
+                )),
+            ),
+            "the PDF's pages refer to themselves in a loop",
+        ),
+        (
+            "cut.pdf",
+            std::fs::read(fixture("report.pdf")).unwrap()[..10_000].to_vec(),
+            "the PDF is cut short",
+        ),
+        ("fake.pdf", b"Not a PDF at all".to_vec(), "not a PDF"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, reason) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        factcheck()
+            .arg("read")
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("unreachable: {reason}")));
+    }
+}

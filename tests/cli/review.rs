@@ -472,15 +472,37 @@ fn accept_says_which_sources_it_records_as_unreachable() {
         .success()
         .stderr(predicates::str::contains("unreachable").not());
     server.switch_to(2);
+    // Unreachable fails the gate: accept alone holds it back, naming it...
     project
         .run(&["accept", "claims"])
         .success()
+        .stdout(predicates::str::contains(
+            "brief: unreachable, NOT accepted",
+        ))
+        .stderr(predicates::str::contains("unreachable:").not());
+    // ...and accepting it by name says what was recorded.
+    project
+        .run(&[
+            "accept",
+            "claims",
+            "--claim",
+            "brief",
+            "--note",
+            "archive link checked by hand",
+        ])
+        .success()
+        .stdout(predicates::str::contains("brief: unreachable, accepted"))
         .stderr(predicates::str::contains(
             "strike.lock accepted as unreachable: brief (brief)",
         ));
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(
+        lock.contains("note = \"archive link checked by hand\""),
+        "{lock}"
+    );
     // Accepted, the unreachable claim no longer fails the gate.
-    let (code, report) = project.json(&["--locked"]);
-    assert_eq!(code, 0, "{report:#}");
+    let (_, report) = project.json(&["--locked"]);
     assert_eq!(claim(&report, "brief")["verdict"], "unreachable");
     assert_eq!(claim(&report, "brief")["accepted"], true);
+    assert_eq!(claim(&report, "brief")["failing"], false);
 }
