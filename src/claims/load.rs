@@ -73,6 +73,18 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     for path in paths {
         if path.is_dir() {
             walk(path, &mut found, &mut loaded.errors);
+        } else if path.is_file()
+            && !path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            // An article or a page given by mistake: one line, not a page of
+            // TOML errors.
+            loaded.errors.push(Diagnostic::path(
+                Severity::Error,
+                path,
+                "not a claim file: claim files are TOML (`.toml`); to draft one from an article, run `factcheck new ARTICLE -o claims/NAME.toml`",
+            ));
         } else if path.is_file() {
             found.push(path.clone());
             // factcheck.toml given by name is still configuration, not claims.

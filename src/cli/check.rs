@@ -37,7 +37,7 @@ pub enum ColorChoice {
 /// Arguments of `factcheck check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Claim files, or directories to search for them [default: claims/]
+    /// Claim files, or directories to search for them [default: the project root's claims/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -97,14 +97,33 @@ struct Settings {
     fetch: fetch::Settings,
 }
 
+/// The claim files to read: the paths given, else the project root's
+/// `claims/` (found from any folder below the root), as a path relative to
+/// the current directory so reports name files as the user sees them.
+#[must_use]
+pub fn claim_paths(given: &[PathBuf]) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return vec![PathBuf::from(DEFAULT_PATH)];
+    };
+    let root = claims::find_root(&cwd);
+    let default = match cwd.strip_prefix(&root) {
+        Ok(below) if root.join(DEFAULT_PATH).is_dir() => below
+            .components()
+            .map(|_| Path::new(".."))
+            .collect::<PathBuf>()
+            .join(DEFAULT_PATH),
+        _ => PathBuf::from(DEFAULT_PATH),
+    };
+    vec![default]
+}
+
 /// Runs `check`.
 #[must_use]
 pub fn run(args: &CheckArgs) -> Exit {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_PATH)]
-    } else {
-        args.paths.clone()
-    };
+    let paths = claim_paths(&args.paths);
     let loaded = claims::load(&paths);
     for warning in &loaded.warnings {
         output::stderr_line(&warning.to_string());

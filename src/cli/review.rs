@@ -75,11 +75,7 @@ pub(crate) fn with_evidence(
     sources: &SourceArgs,
     then: impl FnOnce(&[Checked]) -> Result<Exit>,
 ) -> Exit {
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from(super::check::DEFAULT_PATH)]
-    } else {
-        paths.to_vec()
-    };
+    let paths = super::check::claim_paths(paths);
     let loaded = claims::load(&paths);
     for warning in &loaded.warnings {
         output::stderr_line(&warning.to_string());

@@ -13,15 +13,15 @@ use crate::claims;
 /// Arguments of `factcheck validate`.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Claim files, or directories to search for them.
-    #[arg(value_name = "PATH", default_value = "claims/")]
+    /// Claim files, or directories to search for them [default: the project root's claims/]
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
 
 /// Validates the claim files below the paths and reports them.
 #[must_use]
 pub fn run(args: &Args) -> Exit {
-    let loaded = claims::load(&args.paths);
+    let loaded = claims::load(&super::check::claim_paths(&args.paths));
     let mut reported = vec![false; loaded.errors.len()];
     let mut invalid = 0;
     for path in &loaded.found {

@@ -406,3 +406,42 @@ fn a_bare_number_in_value_is_a_count() {
     );
     assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
 }
+
+/// Commands find the project root from any folder below it, and a path that
+/// is not a claim file is one clear line (it used to fail with "claims: no
+/// such file or directory", and an article was parsed as TOML, ten errors).
+#[test]
+fn paths_from_below_the_root_and_a_non_toml_path() {
+    let site = Site::new(BEFORE);
+    std::fs::create_dir_all(site.path().join("claims/deep")).unwrap();
+    site.file("article.md", "# Strike\n\nThe strike killed 14 people.\n");
+    for (dir, args) in [
+        ("claims", vec!["check", "--format", "json"]),
+        ("claims/deep", vec!["check", "--format", "json"]),
+        ("claims", vec!["validate"]),
+    ] {
+        let out = factcheck()
+            .current_dir(site.path().join(dir))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{dir} {args:?}: {out:?}");
+        if args[0] == "check" {
+            let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let path = json["files"][0]["path"].as_str().unwrap();
+            assert!(path.ends_with("claims/a.toml"), "{path}");
+        }
+    }
+    let out = factcheck()
+        .current_dir(site.path())
+        .args(["check", "article.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("article.md") && stderr.contains("not a claim file"),
+        "{stderr}"
+    );
+}

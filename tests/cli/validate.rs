@@ -252,7 +252,7 @@ fn no_claim_file_names_the_paths() {
         .validate(&[])
         .code(2)
         .stderr(predicate::str::contains(
-            "`claims/`: error: no claim file (*.toml) here",
+            "`claims`: error: no claim file (*.toml) here",
         ));
     project
         .validate(&["nowhere"])
