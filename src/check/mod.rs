@@ -239,16 +239,21 @@ fn read_all(
 /// notes the text stage gives about it (where notes on short text, a
 /// JavaScript shell or another language come from).
 fn read_text(doc: &fetch::Document, select: Option<&str>) -> Result<Read, String> {
-    let sentences = text::sentences(&doc.text, doc.media, select).map_err(|e| e.to_string())?;
-    let notes = Vec::new();
+    let reading = text::read(
+        &doc.text,
+        doc.media,
+        select,
+        doc.content_language.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
     // A page that is itself a fact-check carries its review (spec: "The
     // claim's verdict"); only HTML has the markup.
     let review = (doc.media == text::Media::Html)
         .then(|| text::claim_review(&doc.text))
         .flatten();
     Ok(Read {
-        index: SourceIndex::new(sentences).with_review(review),
-        notes,
+        index: SourceIndex::new(reading.sentences).with_review(review),
+        notes: reading.notes.iter().map(ToString::to_string).collect(),
     })
 }
 

@@ -1,5 +1,6 @@
-//! `factcheck read SOURCE [--select CSS]`: what factcheck makes of a source,
-//! so an editor can see why a claim is not found. Exit 0 when the source was
+//! `factcheck read SOURCE [--select CSS] [--explain]`: what factcheck makes
+//! of a source, so an editor can see why a claim is not found; `--explain`
+//! lists every block of the page, read or dropped, with the reason. Exit 0 when the source was
 //! read, 1 when it is unreachable (the reason on stderr), 2 on a usage error.
 
 use std::io::Read;
@@ -23,6 +24,10 @@ pub struct ReadArgs {
     /// Read only what this CSS selector matches (HTML sources)
     #[arg(long, value_name = "CSS")]
     pub select: Option<String>,
+
+    /// List every block of the page, read or dropped, with the reason
+    #[arg(long)]
+    pub explain: bool,
 
     /// Where sources come from and the fetch limits.
     #[command(flatten)]
@@ -71,7 +76,13 @@ pub fn run(args: &ReadArgs) -> Exit {
             }
         }
     };
-    match outcome.and_then(|doc| sentences(&doc, args.select.as_deref())) {
+    let select = args.select.as_deref();
+    let lines = if args.explain {
+        outcome.and_then(|doc| explain(&doc, select))
+    } else {
+        outcome.and_then(|doc| sentences(&doc, select))
+    };
+    match lines {
         Ok(lines) => {
             let mut text = lines.join("\n");
             if !text.is_empty() {
@@ -116,6 +127,21 @@ fn sentences(doc: &Document, select: Option<&str>) -> Result<Vec<String>, Unreac
     crate::text::sentences(&doc.text, doc.media, select).map_err(|e| Unreachable {
         reason: e.to_string(),
     })
+}
+
+/// Every block of the source, one a line: `kept` or `dropped`, the reason,
+/// and the block's text.
+fn explain(doc: &Document, select: Option<&str>) -> Result<Vec<String>, Unreachable> {
+    let blocks = crate::text::explain(&doc.text, doc.media, select).map_err(|e| Unreachable {
+        reason: e.to_string(),
+    })?;
+    Ok(blocks
+        .iter()
+        .map(|b| {
+            let verdict = if b.reason.kept() { "kept" } else { "dropped" };
+            format!("{verdict:<8} {:<24} {}", b.reason.to_string(), b.text)
+        })
+        .collect())
 }
 
 /// Drops control characters a page might use to rewrite the terminal.

@@ -350,6 +350,9 @@ pub fn compare(claim: &Claim, sources: &[SourceText<'_>]) -> Outcome {
                     Body::Statement => compare_statement(&mut ev, idx, &terms),
                 },
             }
+            if let (SourceVerdict::NotFound, Ok(idx)) = (ev.verdict, source.text) {
+                ev.reason = Some(not_found_reason(claim, idx, &terms));
+            }
             ev
         })
         .collect();
@@ -520,6 +523,28 @@ fn compare_quote(
             ev.diff = Some(diff);
         }
     }
+}
+
+/// Why a source that was read said nothing: which `about` entries it never
+/// uses (and which it does), or, when every entry occurs together, that the
+/// passages about a figure claim hold no figure of its kind.
+fn not_found_reason(claim: &Claim, idx: &SourceIndex, terms: &[about::Term]) -> Reason {
+    let located = about::Located::new(terms, idx);
+    let mut reason = Reason::default();
+    for (entry, occurrences) in claim.about.iter().zip(&located.occurrences) {
+        if occurrences.is_empty() {
+            reason.missing.push(entry.clone());
+        } else {
+            reason.present.push(entry.clone());
+        }
+    }
+    if reason.missing.is_empty()
+        && matches!(claim.body, Body::Figure { .. })
+        && (1..=3).any(|size| !located.passages(size, idx.len()).is_empty())
+    {
+        reason.no_figure = true;
+    }
+    reason
 }
 
 fn compare_statement(ev: &mut Evidence, idx: &SourceIndex, terms: &[about::Term]) {

@@ -31,14 +31,22 @@ pub(crate) fn document(url: &Url, chain: &[Exchange], max: u64) -> Outcome {
         return Err(Unreachable::new(too_large(max)));
     }
     let body = undo_content_encoding(&last.body, last.header("content-encoding"), max)?;
-    decode(url.as_str(), &last.url, &body, last.header("content-type"))
+    let mut doc = decode(
+        url.as_str(),
+        &last.url,
+        &body,
+        last.header("content-type"),
+        max,
+    )?;
+    doc.content_language = last.header("content-language").map(str::to_owned);
+    Ok(doc)
 }
 
 /// Reads a body that did not come over HTTP (stdin, a test): `name` stands for
 /// its URL, `content_type` is the media type if known; else it is guessed from
 /// `name`'s extension and the first bytes.
 pub fn document_from_bytes(name: &str, body: &[u8], content_type: Option<&str>) -> Outcome {
-    decode(name, name, body, content_type)
+    decode(name, name, body, content_type, super::DEFAULT_MAX_SIZE)
 }
 
 /// Reads a local file, at most `max` bytes.
@@ -63,11 +71,43 @@ pub(crate) fn read_file(path: &Path, max: u64) -> Outcome {
         .map_err(|e| Unreachable::new(format!("cannot read {shown}: {e}")))?
         .ok_or_else(|| Unreachable::new(too_large(max)))?;
     let url = Url::from_file_path(path).map_or_else(|()| shown.to_string(), String::from);
-    decode(&url, &url, &body, None)
+    decode(&url, &url, &body, None, max)
 }
 
-fn decode(url: &str, final_url: &str, body: &[u8], content_type: Option<&str>) -> Outcome {
-    if is_pdf_source(content_type, final_url, body) {
+fn decode(
+    url: &str,
+    final_url: &str,
+    body: &[u8],
+    content_type: Option<&str>,
+    max: u64,
+) -> Outcome {
+    // A file or response named `.gz` is read decompressed (spec): its media
+    // type is then that of the name without `.gz`, whatever the server
+    // called the archive.
+    if let Some(inner) = gz_stem(final_url)
+        && body.starts_with(&[0x1f, 0x8b])
+    {
+        let bytes = match read_capped(flate2::read::MultiGzDecoder::new(body), max) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Err(Unreachable::new(too_large(max))),
+            Err(e) => return Err(Unreachable::new(format!("corrupt .gz file: {e}"))),
+        };
+        let content_type = content_type.filter(|ct| !is_gzip_type(ct));
+        return decode_named(url, final_url, inner, &bytes, content_type);
+    }
+    decode_named(url, final_url, final_url, body, content_type)
+}
+
+/// Decodes a body whose media type is guessed (when no `Content-Type` says
+/// it) from `name`.
+fn decode_named(
+    url: &str,
+    final_url: &str,
+    name: &str,
+    body: &[u8],
+    content_type: Option<&str>,
+) -> Outcome {
+    if is_pdf_source(content_type, name, body) {
         // A PDF's text layer, laid out as one paragraph a line, is read as
         // plain text from here on (../shared/spec/claim-files.md).
         let text = crate::text::pdf::read(body).map_err(|e| Unreachable::new(e.to_string()))?;
@@ -78,7 +118,7 @@ fn decode(url: &str, final_url: &str, body: &[u8], content_type: Option<&str>) -
             text,
         ));
     }
-    let media = media(content_type, final_url, body)?;
+    let media = media(content_type, name, body)?;
     let text = decode_text(body, content_type.and_then(charset_param), media)?;
     Ok(Document::new(
         url.to_owned(),
@@ -202,6 +242,25 @@ fn media(content_type: Option<&str>, url: &str, body: &[u8]) -> Result<Media, Un
     }
 }
 
+/// A name ending in `.gz` (before any query or fragment), without it.
+fn gz_stem(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let cut = path.len().checked_sub(3)?;
+    (path.is_char_boundary(cut) && path[cut..].eq_ignore_ascii_case(".gz")).then(|| &path[..cut])
+}
+
+/// `application/gzip` and its aliases: the archive's type, not its content's.
+fn is_gzip_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    [
+        "application/gzip",
+        "application/x-gzip",
+        "application/x-gunzip",
+    ]
+    .iter()
+    .any(|t| essence.eq_ignore_ascii_case(t))
+}
+
 fn extension(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -321,6 +380,51 @@ mod tests {
     use std::io::Write;
 
     use super::*;
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_name_ending_in_gz_is_read_decompressed() {
+        let html = gzip(b"<html><body><p>Inside the archive.</p></body></html>");
+        let cases: &[(&str, Option<&str>, Media)] = &[
+            ("page.html.gz", None, Media::Html),
+            ("notes.txt.GZ", None, Media::Text),
+            (
+                "https://x.org/a/page.html.gz?v=2",
+                Some("application/gzip"),
+                Media::Html,
+            ),
+            (
+                "https://x.org/story.gz",
+                Some("text/html; charset=utf-8"),
+                Media::Html,
+            ),
+        ];
+        for &(name, ct, media) in cases {
+            let doc = document_from_bytes(name, &html, ct).unwrap();
+            assert_eq!(doc.media, media, "{name}");
+            assert!(doc.text.contains("Inside the archive."), "{name}");
+        }
+        // Not gzip inside (a server that already undid it): read as it is.
+        let doc = document_from_bytes("page.html.gz", b"<p>Plain.</p>", None).unwrap();
+        assert_eq!(doc.text, "<p>Plain.</p>");
+        // Not named .gz: gzip bytes stay binary.
+        let err = document_from_bytes("page.bin", &html, None).unwrap_err();
+        assert!(err.reason.contains("binary"), "{}", err.reason);
+        // A broken archive says so.
+        let mut broken = html.clone();
+        broken.truncate(12);
+        let err = document_from_bytes("page.html.gz", &broken, None).unwrap_err();
+        assert!(err.reason.contains("corrupt .gz"), "{}", err.reason);
+        // A bomb stops at the size cap.
+        let bomb = gzip(&vec![b'a'; 1_000_000]);
+        let err = decode("b.txt.gz", "b.txt.gz", &bomb, None, 1000).unwrap_err();
+        assert!(err.reason.contains("too large"), "{}", err.reason);
+    }
 
     #[test]
     fn charset_comes_from_bom_then_header_then_meta_then_utf8() {

@@ -238,6 +238,10 @@ pub struct Document {
     /// When the text was read from its server or disk: for a cached copy,
     /// when it was fetched or last revalidated; for an archive, its record's date.
     pub read_at: jiff::Timestamp,
+    /// The HTTP `Content-Language`, when the text came over HTTP (or from a
+    /// cache or archive of it): one of the text stage's signs that a page is
+    /// not in English.
+    pub content_language: Option<String>,
 }
 
 impl Document {
@@ -251,6 +255,7 @@ impl Document {
             sha256,
             origin: Origin::File,
             read_at: jiff::Timestamp::now(),
+            content_language: None,
         }
     }
 }

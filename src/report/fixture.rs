@@ -235,9 +235,14 @@ pub fn report() -> Report {
         "Putin invited Guterres in person",
         Verdict::NotFound,
     );
-    not_found
-        .evidence
-        .push(evidence("un-news", UN_NEWS, SourceVerdict::NotFound));
+    not_found.evidence.push(EvidenceReport {
+        reason: Some(crate::compare::Reason {
+            missing: vec!["invit*".to_string()],
+            present: vec!["Putin".to_string(), "Guterres".to_string()],
+            ..crate::compare::Reason::default()
+        }),
+        ..evidence("un-news", UN_NEWS, SourceVerdict::NotFound)
+    });
 
     let mut unreachable = claim(
         "grain-corridor",

@@ -18,8 +18,8 @@ use sha2::{Digest, Sha256};
 use super::escape;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
-    failing_first, interval, provenance, quoted, relation_name, run_line, source_verdict_name,
-    statement_matched, verdict_name,
+    failing_first, interval, not_found_text, provenance, quoted, relation_name, run_line,
+    source_verdict_name, statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -381,7 +381,11 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
         );
     }
     if evidence.verdict == SourceVerdict::NotFound {
-        out.push_str("<p class=\"meta\">Read; no passage is about the claim.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            escape::prose(&not_found_text(evidence))
+        );
     }
     out.push_str("</li>\n");
 }

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use super::escape;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, FileReport, Report, STATEMENT_NOTE, Tally, VERDICTS,
-    failing_first, interval, provenance, quoted, relation_name, run_line, source_verdict_name,
-    statement_matched, verdict_name,
+    failing_first, interval, not_found_text, provenance, quoted, relation_name, run_line,
+    source_verdict_name, statement_matched, verdict_name,
 };
 use crate::compare::{SourceVerdict, Verdict};
 
@@ -209,7 +209,7 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
         let _ = writeln!(out, "  - reason: {}", escape::text(error));
     }
     if evidence.verdict == SourceVerdict::NotFound {
-        out.push_str("  - read; no passage is about the claim\n");
+        let _ = writeln!(out, "  - {}", escape::prose(&not_found_text(evidence)));
     }
 }
 

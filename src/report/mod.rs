@@ -721,6 +721,56 @@ pub(crate) fn run_line(report: &Report) -> String {
     line
 }
 
+/// Why a source that was read said nothing, in words, for every format
+/// people read (the JSON report has the structured `reason`).
+pub(crate) fn not_found_text(evidence: &EvidenceReport) -> String {
+    let Some(reason) = &evidence.reason else {
+        return "read; no passage is about the claim".to_string();
+    };
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| format!("“{i}”"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if !reason.missing.is_empty() {
+        parts.push(format!("read; never uses {}", list(&reason.missing)));
+        if !reason.present.is_empty() {
+            parts.push(format!("uses {}", list(&reason.present)));
+        }
+    } else if reason.no_figure {
+        let mut text = "read; the passages about the claim hold no figure of its kind".to_string();
+        if !reason.figures.is_empty() {
+            let _ = std::fmt::Write::write_fmt(
+                &mut text,
+                format_args!(" (they give {})", list(&reason.figures)),
+            );
+        }
+        if let Some(unit) = &reason.unconverted {
+            let _ = std::fmt::Write::write_fmt(
+                &mut text,
+                format_args!("; {unit} does not convert to the claim's unit"),
+            );
+        }
+        parts.push(text);
+    } else if let Some(similarity) = reason.similarity {
+        parts.push(format!(
+            "read; the closest run of words is {:.0}% alike (0.75 needed)",
+            similarity * 100.0
+        ));
+    } else if !reason.present.is_empty() {
+        parts.push(
+            "read; every about entry occurs, but never together in a passage of up to three sentences"
+                .to_string(),
+        );
+    } else {
+        parts.push("read; no passage is about the claim".to_string());
+    }
+    parts.join("; ")
+}
+
 /// `text` inside quotation marks, unless it already stands inside its own
 /// (a claim text that is all quote), so no report shows “"doubled"” marks.
 pub(crate) fn quoted(text: &str) -> String {

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use super::escape::clean;
 use super::{
     ClaimReport, EvidenceReport, FigureReport, Origin, RenderOptions, Report, STATEMENT_NOTE,
-    Tally, VERDICTS, interval, locate, provenance, relation_name, run_line, source_verdict_name,
-    statement_matched, verdict_name,
+    Tally, VERDICTS, interval, locate, not_found_text, provenance, relation_name, run_line,
+    source_verdict_name, statement_matched, verdict_name,
 };
 use crate::compare::{DiffOp, Op, SourceVerdict, Verdict};
 
@@ -335,7 +335,7 @@ fn evidence_lines(
     }
     if evidence.verdict == SourceVerdict::NotFound {
         out.push_str(&wrap(
-            &[(Style::Dim, "read; no passage is about the claim".into())],
+            &[(Style::Dim, clean(&not_found_text(evidence)))],
             10,
             width,
             color,

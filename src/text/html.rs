@@ -13,17 +13,30 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
+use super::article::{Finder, Reason, is_counter};
 use super::depth;
-use super::split::Collector;
+use super::explain::Sink;
 
-/// Elements whose content is never read: code, styles, fallbacks a browser
-/// with scripts does not show, navigation and page furniture (spec), and
-/// raw-text fallbacks no browser shows either (iframe, noembed, noframes),
-/// and `head`, which is read only when a page has no body.
-const DROPPED: &[&str] = &[
+/// Elements the depth filter drops with all they hold when they lie below
+/// its bound: what is never read plus the furniture no article is made of.
+const DROPPED_DEEP: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "iframe",
     "noembed", "noframes", "head", "title",
 ];
+
+/// Elements whose content is never read, wherever they are: code, styles,
+/// fallbacks a browser with scripts does not show, raw-text fallbacks no
+/// browser shows either (iframe, noembed, noframes), the head (read only
+/// when a page has no body) and SVG graphics (their text is icon labels).
+const ALWAYS_DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "noembed", "noframes", "head", "title",
+    "svg",
+];
+
+/// Whether an element and all it holds is never read.
+pub(crate) fn is_always_dropped(name: &str) -> bool {
+    ALWAYS_DROPPED.contains(&name)
+}
 
 /// Elements that browsers show as blocks by default: each ends the sentence
 /// before it and its own last one. The spec's list, plus a few that are just
@@ -105,30 +118,39 @@ pub(crate) fn is_hidden<'a>(mut attrs: impl Iterator<Item = (&'a str, &'a str)>)
     })
 }
 
-/// Whether an element and all it holds is dropped; `in_article` says whether
-/// an article or main encloses it (a `<header>` there is the article's own).
+/// Whether an element and all it holds is dropped by the depth filter, below
+/// its bound; `in_article` says whether an article or main encloses it (a
+/// `<header>` there is the article's own).
 pub(crate) fn is_dropped_element(name: &str, in_article: bool, hidden: bool) -> bool {
-    hidden || DROPPED.contains(&name) || (name == "header" && !in_article)
+    hidden || DROPPED_DEEP.contains(&name) || (name == "header" && !in_article)
 }
 
-fn is_dropped(el: &Element, in_article: bool) -> bool {
-    is_dropped_element(el.name(), in_article, is_hidden(el.attrs()))
+/// What a page says about itself, for the reading notes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    /// `<html lang>`.
+    pub(crate) lang: Option<String>,
+    /// Visible words on the whole page.
+    pub(crate) words: usize,
+    /// Bytes of script and style.
+    pub(crate) script_bytes: usize,
 }
 
-/// Reads an HTML document into `col`.
-pub(crate) fn read(body: &str, select: Option<&str>, col: &mut Collector) -> Result<(), TextError> {
+/// Reads an HTML document into `out`.
+pub(crate) fn read(body: &str, select: Option<&str>, out: &mut Sink) -> Result<Page, TextError> {
     let doc = depth::parse(body);
-    let roots = match select {
-        Some(select) => selected(&doc, select)?,
-        None => structural(&doc),
+    let finder = Finder::new(&doc);
+    let selected = match select {
+        Some(select) => Some(selected(&doc, select)?),
+        None => None,
     };
-    for root in roots {
-        if let Some(node) = doc.tree.get(root) {
-            walk(node, col);
-            col.end_block();
-        }
-    }
-    Ok(())
+    walk(&doc, &finder, selected.as_deref(), out);
+    out.end_block();
+    Ok(Page {
+        lang: finder.lang.clone(),
+        words: finder.page_words,
+        script_bytes: finder.script_bytes,
+    })
 }
 
 /// Parses a CSS selector; the error's reason is one line a reader can act on
@@ -189,88 +211,70 @@ fn words_of(camel: &str) -> String {
     out
 }
 
-/// The first `<main>`, else every outermost `<article>`, else `<body>`.
-/// A main or article that would be dropped where it stands (inside a nav,
-/// an aside, a hidden element, a template) is not a candidate: a "related
-/// stories" aside full of articles is not what the page is about.
-fn structural(doc: &Html) -> Vec<NodeId> {
-    let mut articles = Vec::new();
+/// Writes the page's text into `out`, each piece with the reason it is read
+/// or not. With `selected`, only those elements are read (minus what is
+/// always dropped and hidden); without, the article the finder found, minus
+/// its furniture, and the headline. Iterative, never recursive.
+fn walk(doc: &Html, finder: &Finder, selected: Option<&[NodeId]>, out: &mut Sink) {
+    let roots: HashSet<NodeId> = selected.map_or_else(
+        || std::iter::once(finder.root).collect(),
+        |s| s.iter().copied().collect(),
+    );
+    let outside = if selected.is_some() {
+        Reason::NotSelected
+    } else {
+        Reason::OutsideArticle
+    };
+    // The headline lies inside the article's element: what comes before it
+    // there is a kicker, breadcrumbs or a player, not the story.
+    // Unless much of the story comes before it: then the headline found is
+    // a later one (a recipe card's, a gallery's), not the story's.
+    let headline_inside = selected.is_none()
+        && finder.headline.is_some_and(|h| {
+            doc.tree
+                .get(h)
+                .is_some_and(|n| n.ancestors().any(|a| a.id() == finder.root))
+        })
+        && finder.story_before_headline(doc) * 4 < finder.clean(finder.root);
+    let mut before_headline = headline_inside;
+    // The headline's own header, when the headline is outside the article.
+    let headline_group = if selected.is_none() && !headline_inside {
+        finder
+            .headline
+            .and_then(|h| headline_group(doc, h, finder.root))
+    } else {
+        None
+    };
+    let mut stack: Vec<Reason> = Vec::new();
+    // The texts of the leaf blocks read so far: a reader sees a gallery's
+    // caption once, not once per slide.
+    let mut seen: HashSet<String> = HashSet::new();
     let mut skip = 0usize;
     let mut in_article = 0usize;
-    let mut body = None;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                let Node::Element(el) = node.value() else {
-                    continue;
-                };
-                if skip > 0 {
-                    skip += 1;
-                    continue;
-                }
-                let name = el.name();
-                if name == "body" && body.is_none() {
-                    body = Some(node.id());
-                }
-                // The head is dropped in reading, not in finding the body.
-                if name != "head" && is_dropped(el, in_article > 0) {
-                    skip = 1;
-                    continue;
-                }
-                match name {
-                    "main" => return vec![node.id()],
-                    "article" => {
-                        if in_article == 0 {
-                            articles.push(node.id());
-                        }
-                        in_article += 1;
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                let Node::Element(el) = node.value() else {
-                    continue;
-                };
-                if skip > 0 {
-                    skip -= 1;
-                } else if el.name() == "article" {
-                    in_article -= 1;
-                }
-            }
-        }
-    }
-    if !articles.is_empty() {
-        return articles;
-    }
-    vec![body.unwrap_or_else(|| doc.root_element().id())]
-}
-
-/// Writes the text of `root` and what it holds, dropping what the spec drops
-/// and ending sentences at blocks. The root itself is never dropped: a
-/// selector that names a hidden element or a nav asks for it.
-fn walk(root: ego_tree::NodeRef<'_, Node>, col: &mut Collector) {
-    // An article or main around the root makes its headers the article's.
-    let mut in_article = root.ancestors().filter(|a| is_article(a.value())).count();
-    let mut skip = 0usize;
+    // Table rows being read as rows; layout rows read their cells as blocks.
     let mut row = 0usize;
+    let mut rows: Vec<bool> = Vec::new();
     let mut pre = 0usize;
-    for edge in root.traverse() {
+    for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(text) if skip == 0 => {
+                    let mut reason = stack.last().copied().unwrap_or(outside);
+                    if reason == Reason::Story && before_headline {
+                        reason = Reason::BeforeHeadline;
+                    }
                     if pre > 0 && row == 0 {
                         // Preformatted lines are lines, as in plain text.
                         let mut lines = text.split('\n');
                         if let Some(first) = lines.next() {
-                            col.push_str(first);
+                            out.text(first, reason);
                         }
                         for line in lines {
-                            col.end_block();
-                            col.push_str(line);
+                            out.end_block();
+                            out.text(line, reason);
                         }
                     } else {
-                        col.push_str(text);
+                        out.text(text, reason);
                     }
                 }
                 Node::Element(el) => {
@@ -278,33 +282,58 @@ fn walk(root: ego_tree::NodeRef<'_, Node>, col: &mut Collector) {
                         skip += 1;
                         continue;
                     }
-                    if node.id() != root.id() && is_dropped(el, in_article > 0) {
+                    let name = el.name();
+                    if is_always_dropped(name) && !roots.contains(&node.id()) {
                         skip = 1;
                         continue;
                     }
-                    let name = el.name();
+                    if Some(node.id()) == finder.headline {
+                        before_headline = false;
+                    }
+                    let parent = stack.last().copied().unwrap_or(outside);
+                    let mut reason = judge(
+                        finder,
+                        node,
+                        el,
+                        parent,
+                        &roots,
+                        selected.is_some(),
+                        in_article > 0,
+                        headline_group,
+                    );
+                    if reason.kept() && selected.is_none() && is_repeated(finder, node, &mut seen) {
+                        reason = Reason::Repeated;
+                    }
+                    stack.push(reason);
                     match name {
-                        "br" if row == 0 => col.end_block(),
+                        "br" if row == 0 => out.end_block(),
                         "tr" => {
-                            if row == 0 {
-                                col.end_block();
+                            let data = !is_layout_row(finder, node.id());
+                            rows.push(data);
+                            if data {
+                                if row == 0 {
+                                    out.end_block();
+                                } else {
+                                    out.start_cell();
+                                }
+                                row += 1;
                             } else {
-                                col.start_cell();
+                                block_edge(out, row);
                             }
-                            row += 1;
                         }
-                        "td" | "th" if row > 0 => col.start_cell(),
-                        "br" | "td" | "th" => col.push_space(),
+                        "td" | "th" if row > 0 => out.start_cell(),
+                        "td" | "th" => out.end_block(),
+                        "br" => out.push_space(),
                         _ => {}
                     }
                     if name == "pre" {
                         pre += 1;
                     }
-                    if is_article(node.value()) {
+                    if matches!(name, "article" | "main") {
                         in_article += 1;
                     }
                     if name != "tr" && is_block(name) {
-                        block_edge(col, row);
+                        block_edge(out, row);
                     }
                 }
                 _ => {}
@@ -317,40 +346,158 @@ fn walk(root: ego_tree::NodeRef<'_, Node>, col: &mut Collector) {
                     skip -= 1;
                     continue;
                 }
+                stack.pop();
                 let name = el.name();
                 match name {
                     "tr" => {
-                        row -= 1;
-                        if row == 0 {
-                            col.end_whole();
+                        if rows.pop().unwrap_or(true) {
+                            row = row.saturating_sub(1);
+                            if row == 0 {
+                                out.end_whole();
+                            }
+                        } else {
+                            block_edge(out, row);
                         }
                     }
-                    "pre" => pre -= 1,
+                    "td" | "th" if row == 0 => out.end_block(),
+                    "pre" => pre = pre.saturating_sub(1),
                     _ => {}
                 }
-                if is_article(node.value()) {
-                    in_article -= 1;
+                if matches!(name, "article" | "main") {
+                    in_article = in_article.saturating_sub(1);
                 }
                 if name != "tr" && is_block(name) {
-                    block_edge(col, row);
+                    block_edge(out, row);
                 }
             }
         }
     }
 }
 
-/// A block's start or end: a sentence end, or inside a table row a space
-/// (blocks inside a cell do not end the row's sentence).
-fn block_edge(col: &mut Collector, row: usize) {
-    if row == 0 {
-        col.end_block();
-    } else {
-        col.push_space();
+/// Why an element is read or not, given its parent's reason.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    finder: &Finder,
+    node: ego_tree::NodeRef<'_, Node>,
+    el: &Element,
+    parent: Reason,
+    roots: &HashSet<NodeId>,
+    select: bool,
+    in_article: bool,
+    headline_group: Option<NodeId>,
+) -> Reason {
+    let id = node.id();
+    if roots.contains(&id) {
+        // A selector that names a hidden element or a nav asks for it.
+        return if select {
+            Reason::Selected
+        } else if is_hidden(el.attrs()) {
+            Reason::Hidden
+        } else {
+            Reason::Story
+        };
+    }
+    let kept = parent.kept();
+    let outside = matches!(parent, Reason::OutsideArticle | Reason::NotSelected);
+    if !kept && !outside {
+        return parent;
+    }
+    if is_hidden(el.attrs()) {
+        return Reason::Hidden;
+    }
+    if select {
+        // Nothing but what is always dropped is judged in a selection.
+        if kept && el.name() == "form" && finder.furniture(id, el, true, true).is_some() {
+            return Reason::Form;
+        }
+        return parent;
+    }
+    if Some(id) == headline_group || (outside && Some(id) == finder.headline) {
+        return Reason::Headline;
+    }
+    if let Some(reason) = finder.furniture(id, el, in_article, true) {
+        return reason;
+    }
+    // A table cell's "2 of 6" is data, not a gallery's counter.
+    if kept
+        && !matches!(el.name(), "td" | "th")
+        && finder.text_len(id) <= 40
+        && finder.blocks(id) <= 3
+        && finder.text_len(id) > 0
+        && Some(id) != finder.headline
+    {
+        let text: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| &**t))
+            .collect();
+        if is_counter(&text) {
+            return Reason::Counter;
+        }
+    }
+    parent
+}
+
+/// Whether a leaf block (one holding no other block) repeats the text of one
+/// read before; else its text is remembered.
+fn is_repeated(
+    finder: &Finder,
+    node: ego_tree::NodeRef<'_, Node>,
+    seen: &mut HashSet<String>,
+) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    let len = finder.text_len(node.id());
+    if !is_block(el.name()) || finder.blocks(node.id()) > 0 || !(12..=2000).contains(&len) {
+        return false;
+    }
+    let mut text = String::new();
+    for t in node.descendants().filter_map(|d| d.value().as_text()) {
+        for word in t.split_whitespace() {
+            text.push_str(word);
+            text.push(' ');
+        }
+    }
+    !seen.insert(text)
+}
+
+/// The headline's own `<header>` or `<hgroup>` (with its standfirst and
+/// byline), when it does not hold the article too; else the headline alone.
+fn headline_group(doc: &Html, headline: NodeId, root: NodeId) -> Option<NodeId> {
+    let node = doc.tree.get(headline)?;
+    let group = node.ancestors().take(3).find(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "header" | "hgroup"))
+    });
+    match group {
+        Some(g)
+            if !doc
+                .tree
+                .get(root)
+                .is_some_and(|r| r.ancestors().any(|a| a.id() == g.id())) =>
+        {
+            Some(g.id())
+        }
+        _ => Some(headline),
     }
 }
 
-fn is_article(node: &Node) -> bool {
-    matches!(node, Node::Element(el) if matches!(el.name(), "article" | "main"))
+/// A row of a layout table (a page laid out in cells) rather than a row of
+/// data: its cells hold blocks and much text, or the headline. Its cells are
+/// read as blocks.
+fn is_layout_row(finder: &Finder, tr: NodeId) -> bool {
+    finder.blocks(tr) > 0 && (finder.text_len(tr) > 300 || finder.has_h1(tr))
+}
+
+/// A block's start or end: a sentence end, or inside a table row a space
+/// (blocks inside a cell do not end the row's sentence).
+fn block_edge(out: &mut Sink, row: usize) {
+    if row == 0 {
+        out.end_block();
+    } else {
+        out.push_space();
+    }
 }
 
 /// The element a node id stands for, for tests.
@@ -365,9 +512,9 @@ mod tests {
     use std::fmt::Write as _;
 
     fn read_html(body: &str, select: Option<&str>) -> Result<Vec<String>, TextError> {
-        let mut col = Collector::default();
-        read(body, select, &mut col)?;
-        Ok(col.finish())
+        let mut out = Sink::default();
+        read(body, select, &mut out)?;
+        Ok(out.finish().0)
     }
 
     fn sentences(body: &str) -> Vec<String> {
@@ -437,32 +584,113 @@ mod tests {
         }
     }
 
+    /// A story's body: paragraphs long enough to be story text.
+    const BODY: &str = "<p>The council voted on Tuesday to close the old bridge for repairs.</p>\
+        <p>Engineers found cracks in two of its five supports last spring.</p>\
+        <p>The work will take eight months and cost 4 million pounds, officials said.</p>";
+    const BODY_SENTENCES: [&str; 3] = [
+        "The council voted on Tuesday to close the old bridge for repairs.",
+        "Engineers found cracks in two of its five supports last spring.",
+        "The work will take eight months and cost 4 million pounds, officials said.",
+    ];
+
+    fn page(inner: &str) -> String {
+        format!(
+            "<html><head><title>Bridge to close for repairs | The Gazette</title></head><body>{inner}</body></html>"
+        )
+    }
+
+    fn story_with(head: &[&str]) -> Vec<String> {
+        head.iter()
+            .map(|s| (*s).to_owned())
+            .chain(BODY_SENTENCES.iter().map(|s| (*s).to_owned()))
+            .collect()
+    }
+
     #[test]
     fn what_is_read() {
+        let h1 = "<h1>Bridge to close for repairs</h1>";
+        let cases: Vec<(&str, String, Vec<String>)> = vec![
+            (
+                "an empty first main is not the article",
+                format!("<main><div class=slot></div></main><main>{h1}{BODY}</main>"),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+            (
+                "an ASP.NET form that wraps the page is read",
+                format!(
+                    "<form method=post action=./page.aspx><nav><a href=/>Home</a></nav><article>{h1}{BODY}</article></form>"
+                ),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+            (
+                "a form to fill in is not",
+                format!(
+                    "<article>{h1}{BODY}<form><label>Your email address here</label><input name=e><button>Sign me up today</button></form></article>"
+                ),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+            (
+                "articles of reader comments are not the story",
+                format!(
+                    "<div class=story>{h1}{BODY}</div><section id=comments>\
+                     <article><p>I drive over that bridge every day and never saw a crack.</p></article>\
+                     <article><p>About time the council did something about the roads here.</p></article>\
+                     <article><p>Four million pounds seems a lot for a small bridge like that.</p></article>\
+                     <article><p>My grandfather helped build it in the fifties, sad to see.</p></article></section>"
+                ),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+            (
+                "teaser cards of other stories are not the story",
+                format!(
+                    "<article>{h1}{BODY}</article>\
+                     <article><h3><a href=/a>Mayor opens new library in the town centre</a></h3><p>It has 20,000 books.</p></article>\
+                     <article><h3><a href=/b>Rail strike called off after late talks</a></h3><p>Trains run as normal.</p></article>"
+                ),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+            (
+                "the h1 in a header outside the article is its headline",
+                format!(
+                    "<header class=site><a href=/>The Gazette</a><nav><a href=/news>News</a></nav></header>\
+                     <header><h1>Bridge to close for repairs</h1><p class=dek>Eight months of work on the river crossing</p></header>\
+                     <article>{BODY}</article>"
+                ),
+                story_with(&[
+                    "Bridge to close for repairs",
+                    "Eight months of work on the river crossing",
+                ]),
+            ),
+            (
+                "a live blog's posts are all story",
+                "<h1>Bridge closure: live updates</h1><div class=posts>\
+                 <article><p>10:02 The council meeting has started in the town hall.</p></article>\
+                 <article><p>10:40 Councillors are debating the cost of the repair work.</p></article>\
+                 <article><p>11:15 The vote is in, and the bridge will close next month.</p></article>\
+                 </div>"
+                    .to_owned(),
+                vec![
+                    "Bridge closure: live updates".to_owned(),
+                    "10:02 The council meeting has started in the town hall.".to_owned(),
+                    "10:40 Councillors are debating the cost of the repair work.".to_owned(),
+                    "11:15 The vote is in, and the bridge will close next month.".to_owned(),
+                ],
+            ),
+            (
+                "without main or article, the body minus its furniture",
+                format!(
+                    "<div id=top><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></div>\
+                     <div class=content>{h1}{BODY}</div><div id=footer-links><a href=/about>About us</a></div>"
+                ),
+                story_with(&["Bridge to close for repairs"]),
+            ),
+        ];
+        for (what, body, want) in cases {
+            assert_eq!(sentences(&page(&body)), want, "{what}");
+        }
+        // Tiny pages without story text read their body.
         let cases: &[(&str, &[&str])] = &[
-            // The first main, alone.
-            (
-                "<body><p>Out</p><main><p>In</p></main><main>Second</main></body>",
-                &["In"],
-            ),
-            // A hidden main is no candidate.
-            (
-                "<body><main hidden>Old</main><main>New</main></body>",
-                &["New"],
-            ),
-            // Every outermost article, in order.
-            (
-                "<body><p>Out</p><article>One<article>Inner</article></article><p>Mid</p><article>Two</article></body>",
-                &["One", "Inner", "Two"],
-            ),
-            // Articles in an aside are not the page's.
-            (
-                "<body><p>Body text</p><aside><article>Related</article></aside></body>",
-                &["Body text"],
-            ),
-            // Main wins over articles.
-            ("<body><article>A</article><main>M</main></body>", &["M"]),
-            // Else the body.
             ("<body><p>One</p><p>Two</p></body>", &["One", "Two"]),
             ("Just text", &["Just text"]),
             ("<html><head><title>T</title></head></html>", &[]),
@@ -471,6 +699,150 @@ mod tests {
         for (body, want) in cases {
             assert_eq!(sentences(body), *want, "{body}");
         }
+    }
+
+    #[test]
+    fn furniture_inside_the_article_is_dropped() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "navigation",
+                "<nav><a href=/a>World news today</a> <a href=/b>Sport</a></nav>",
+            ),
+            (
+                "menu by role",
+                "<div role=navigation><span>World news and more</span></div>",
+            ),
+            (
+                "related list",
+                "<div class=related-stories><h4>Related</h4><ul><li><a href=/x>Old bridge closed in 1990 after a flood</a></li></ul></div>",
+            ),
+            (
+                "read more",
+                "<p class=read-more>Read more: <a href=/y>How the bridge was built in 1950</a></p>",
+            ),
+            (
+                "most popular",
+                "<section class=mostPopular><ol><li>Two killed in a crash near the ring road</li></ol></section>",
+            ),
+            (
+                "recommended",
+                "<div id=recommended-for-you><p>You may like these stories from our site</p></div>",
+            ),
+            (
+                "video carousel",
+                "<div class=video-carousel><p>Watch: 3 things to know about the bridge</p></div>",
+            ),
+            (
+                "share bar",
+                "<div class=share-tools><span>Share this story on Facebook</span></div>",
+            ),
+            ("reading time", "<span>5 min read</span>"),
+            (
+                "photo counter",
+                "<figure><img src=a.jpg><span>Photograph 2 of 6</span></figure>",
+            ),
+            ("comment counter", "<a href=#c>12 comments</a>"),
+            (
+                "newsletter box",
+                "<div class=newsletter-signup><p>Get the top 10 stories in your inbox every morning</p></div>",
+            ),
+            (
+                "subscription box",
+                "<div class=subscribe-box><p>Subscribe now for 1 pound a week for 6 months</p></div>",
+            ),
+            (
+                "cookie notice",
+                "<div id=cookie-consent><p>We use cookies to improve your experience on our site</p></div>",
+            ),
+            (
+                "advertisement",
+                "<div class=ad-slot><p>Buy 2 get 1 free at our partner stores</p></div>",
+            ),
+            (
+                "author box",
+                "<div class=author-bio><p>Jane Smith has covered the council for 12 years and lives nearby.</p></div>",
+            ),
+            (
+                "aside",
+                "<aside><p>In numbers: 5 supports, 2 cracked, 1950 built</p></aside>",
+            ),
+            (
+                "footer",
+                "<footer><p>Published 3 March 2024, updated 4 March 2024 at 10:15</p></footer>",
+            ),
+        ];
+        for (what, furniture) in cases {
+            let body = page(&format!(
+                "<article><h1>Bridge to close for repairs</h1>{BODY}{furniture}</article>"
+            ));
+            assert_eq!(
+                sentences(&body),
+                story_with(&["Bridge to close for repairs"]),
+                "{what}"
+            );
+        }
+        // A pull quote in an aside and a caption of the story's own picture are story.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <aside class=pullquote>We had no choice but to close it now</aside>\
+             <figure><img src=b.jpg><figcaption>The bridge at dawn on Monday.</figcaption></figure></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("We had no choice but to close it now".to_owned());
+        want.push("The bridge at dawn on Monday.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn before_the_headline_and_repeated_captions() {
+        let body = page(&format!(
+            "<article><p>Video: watch the 2 minute report on the closure</p><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><figcaption>Repair crews at work on the supports.</figcaption></figure>\
+             <figure><figcaption>Repair crews at work on the supports.</figcaption></figure></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("Repair crews at work on the supports.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn explain_lists_every_block_with_its_reason() {
+        let body = page(&format!(
+            "<header class=site><a href=/>The Gazette</a></header>\
+             <article><h1>Bridge to close for repairs</h1>{BODY}<div class=related><a href=/x>Old bridge news</a></div></article>\
+             <script>var x = 1;</script>"
+        ));
+        let mut out = Sink::explaining();
+        read(&body, None, &mut out).unwrap();
+        let (kept, blocks) = out.finish();
+        let shown: Vec<(String, &str)> = blocks
+            .iter()
+            .map(|b| (b.reason.to_string(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("site header".to_owned(), "The Gazette"),
+                ("article".to_owned(), "Bridge to close for repairs"),
+                ("article".to_owned(), BODY_SENTENCES[0]),
+                ("article".to_owned(), BODY_SENTENCES[1]),
+                ("article".to_owned(), BODY_SENTENCES[2]),
+                ("named related".to_owned(), "Old bridge news"),
+            ]
+        );
+        // The blocks read give exactly the sentences read.
+        assert_eq!(kept, story_with(&["Bridge to close for repairs"]));
+    }
+
+    #[test]
+    fn a_layout_table_keeps_its_paragraphs() {
+        let body = page(&format!(
+            "<table><tr><td><h1>Bridge to close for repairs</h1>{BODY}</td><td><a href=/a>Other news</a></td></tr></table>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::split::Collector;
+use super::explain::Sink as Collector;
 
 /// Reads a Markdown document into `col`.
 pub(crate) fn read(body: &str, col: &mut Collector) {
@@ -363,7 +363,7 @@ mod tests {
     fn md(body: &str) -> Vec<String> {
         let mut col = Collector::default();
         read(body, &mut col);
-        col.finish()
+        col.finish().0
     }
 
     #[test]

@@ -8,18 +8,24 @@
 //! control characters, bidirectional controls and invisible characters out of
 //! sentences, so reports never carry them.
 
+mod article;
 mod claimreview;
 mod depth;
+mod explain;
 mod html;
 mod markdown;
+mod notes;
 pub mod pdf;
 mod split;
 mod words;
 
+pub use article::Reason;
 pub use claimreview::{ClaimReview, claim_review};
+pub use explain::Block;
+pub use notes::Note;
 pub use words::{Word, fold, words};
 
-use split::Collector;
+use explain::Sink;
 
 /// How a source's body is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,23 +61,68 @@ pub enum TextError {
     },
 }
 
+/// What is read from a source: its sentences, and the notes an editor
+/// should see beside its evidence (spec: "Reading a source").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The sentences, in document order.
+    pub sentences: Vec<String>,
+    /// Why what was read may not be the whole story, or may be misread.
+    pub notes: Vec<Note>,
+}
+
 /// Splits a decoded document into sentences, in document order.
 ///
 /// For HTML, `select` (a CSS selector) chooses what is read; without it the
-/// first `<main>`, else every outermost `<article>`, else `<body>`. `select`
-/// is ignored for plain text and Markdown, which have no elements.
+/// article as a reader sees it, without the page furniture (see
+/// [`article`](self)'s finder). `select` is ignored for plain text and
+/// Markdown, which have no elements.
 ///
 /// Each sentence has its white space collapsed to single spaces and holds no
 /// control, bidirectional-control or invisible formatting character; no
 /// sentence is empty.
 pub fn sentences(body: &str, media: Media, select: Option<&str>) -> Result<Vec<String>, TextError> {
-    let mut col = Collector::default();
+    read(body, media, select, None).map(|r| r.sentences)
+}
+
+/// Reads a decoded document: its sentences as [`sentences`] gives them, and
+/// the reading notes. `content_language` is the HTTP `Content-Language`
+/// header, when the source came over HTTP.
+pub fn read(
+    body: &str,
+    media: Media,
+    select: Option<&str>,
+    content_language: Option<&str>,
+) -> Result<Reading, TextError> {
+    let mut sink = Sink::default();
+    let page = read_into(body, media, select, &mut sink)?;
+    let (sentences, _) = sink.finish();
+    let notes = notes::notes(&sentences, page.as_ref(), content_language);
+    Ok(Reading { sentences, notes })
+}
+
+/// Every block of a document, read or not, with the reason: what `factcheck
+/// read --explain` lists. The blocks that are read give exactly the
+/// sentences of [`sentences`].
+pub fn explain(body: &str, media: Media, select: Option<&str>) -> Result<Vec<Block>, TextError> {
+    let mut sink = Sink::explaining();
+    read_into(body, media, select, &mut sink)?;
+    Ok(sink.finish().1)
+}
+
+/// Reads into `sink`; for HTML, also what the page says about itself.
+fn read_into(
+    body: &str,
+    media: Media,
+    select: Option<&str>,
+    sink: &mut Sink,
+) -> Result<Option<html::Page>, TextError> {
     match media {
-        Media::Html => html::read(body, select, &mut col)?,
-        Media::Text => read_text(body, &mut col),
-        Media::Markdown => markdown::read(body, &mut col),
+        Media::Html => return html::read(body, select, sink).map(Some),
+        Media::Text => read_text(body, sink),
+        Media::Markdown => markdown::read(body, sink),
     }
-    Ok(col.finish())
+    Ok(None)
 }
 
 /// Checks that `select` is a CSS selector, before any source is read.
@@ -81,7 +132,7 @@ pub fn check_selector(select: &str) -> Result<(), TextError> {
 
 /// Plain text: every line break ends a sentence (news text keeps a paragraph
 /// to a line), and so do the sentence ends within a line.
-fn read_text(body: &str, col: &mut Collector) {
+fn read_text(body: &str, col: &mut Sink) {
     for line in body.split([
         '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
     ]) {

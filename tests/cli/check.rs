@@ -659,6 +659,28 @@ fn a_selector_that_matches_nothing_makes_that_source_unreachable() {
     assert_eq!(json["files"][0]["claims"][0]["verdict"], "match");
 }
 
+#[test]
+fn a_page_not_in_english_carries_a_reading_note() {
+    let page = "<html lang=\"de\"><body><article><p>Bei dem Angriff wurden 15 Menschen verletzt, sagte der Gouverneur.</p></article></body></html>";
+    let p = Project::new();
+    p.file("pages/a.html", page).file(
+        "claims/a.toml",
+        &claims(
+            "[[claim]]\nid = \"injured\"\ntext = \"It injured 15.\"\nvalue = \"15\"\n\
+             about = [\"verletzt\"]\nsources = [\"../pages/a.html\"]\n",
+        ),
+    );
+    let (_, json) = p.json(&[]);
+    let evidence = &json["files"][0]["claims"][0]["evidence"][0];
+    assert_eq!(evidence["verdict"], "match", "{evidence:#}");
+    let notes = evidence["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].as_str().unwrap().contains("is in de, not English"),
+        "{notes:?}"
+    );
+}
+
 /// A fact-check page (schema.org `ClaimReview` as JSON-LD) that rates the
 /// claim false: the source gives `mismatch` with its rating, though the page
 /// quotes the figure; the JSON report marks the source with its review.

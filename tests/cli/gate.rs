@@ -445,3 +445,39 @@ fn paths_from_below_the_root_and_a_non_toml_path() {
         "{stderr}"
     );
 }
+
+/// A source that said nothing says why (it used to say only "read; no
+/// passage is about the claim").
+#[test]
+fn not_found_says_which_about_entries_the_source_never_uses() {
+    let site = Site::new(BEFORE);
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"wounded\"\ntext = \"t\"\nvalue = \"3\"\n\
+             about = [\"strike\", \"wounded|injured\"]\nsources = [\"{}\"]\n\n\
+             [[claim]]\nid = \"cost\"\ntext = \"t\"\nvalue = \"$5 million\"\nabout = [\"officials\", \"killed\"]\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+            site.server.url("/report")
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1);
+    let reason = &evidence(&json, 0)["reason"];
+    assert_eq!(
+        reason["missing"],
+        serde_json::json!(["wounded|injured"]),
+        "{json}"
+    );
+    assert_eq!(reason["present"], serde_json::json!(["strike"]));
+    // Every entry is there, but the passages about them hold no money.
+    assert_eq!(evidence(&json, 1)["reason"]["no_figure"], true, "{json}");
+    for format in ["term", "markdown", "html"] {
+        let (_, out) = site.run(&["check", "--format", format]);
+        assert!(out.contains("never uses"), "{format}:\n{out}");
+        assert!(
+            out.contains("hold no figure of its kind"),
+            "{format}:\n{out}"
+        );
+    }
+}

@@ -182,3 +182,60 @@ fn read_prints_no_control_or_bidi_character_from_the_page() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text, "Killed [31mtwo[0m civilians x.\n");
 }
+
+/// A news page written for this test: a site header and menu, a kicker
+/// before the headline, a standfirst, the story with a caption, a table, a
+/// related list, a share bar, reader comments and a footer.
+const NEWS_PAGE: &str = r##"<!doctype html>
+<html lang="en"><head><title>Ferry fares to rise by 8% in April | Harbour Post</title></head>
+<body>
+<header class="site-header"><a href="/">Harbour Post</a>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main>
+<article>
+<p class="kicker">Transport</p>
+<h1>Ferry fares to rise by 8% in April</h1>
+<p class="standfirst">Island residents face a second rise in a year.</p>
+<p class="byline">By Sam Reed</p>
+<span>4 min read</span>
+<figure><img src="ferry.jpg" alt=""><figcaption>The morning ferry leaves the harbour.</figcaption></figure>
+<p>The ferry company said on Monday that fares will rise by 8% from 1 April, blaming fuel costs.</p>
+<p>A return ticket for a car and two adults will cost 96 pounds, up from 89 pounds.</p>
+<table><tr><th>Ticket</th><th>Now</th><th>April</th></tr><tr><td>Foot passenger</td><td>12</td><td>13</td></tr></table>
+<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a></div>
+<div class="related-links"><h3>Related</h3><ul><li><a href="/a">Ferry strike ends after 3 days</a></li></ul></div>
+</article>
+<section id="comments"><article><p>Another rise, and the boats are always late anyway.</p></article></section>
+</main>
+<footer><p>Harbour Post, 2 Quay Street. All rights reserved.</p></footer>
+<script>window.x = 1;</script>
+</body></html>"##;
+
+#[test]
+fn read_explain_lists_every_block_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.html"), NEWS_PAGE).unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["read", "page.html", "--explain"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+    // Without --explain, exactly the blocks it marks kept.
+    factcheck()
+        .current_dir(dir.path())
+        .args(["read", "page.html"])
+        .assert()
+        .code(0)
+        .stdout(
+            "Ferry fares to rise by 8% in April\n\
+             Island residents face a second rise in a year.\n\
+             By Sam Reed\n\
+             The morning ferry leaves the harbour.\n\
+             The ferry company said on Monday that fares will rise by 8% from 1 April, blaming fuel costs.\n\
+             A return ticket for a car and two adults will cost 96 pounds, up from 89 pounds.\n\
+             Ticket; Now; April\n\
+             Foot passenger; 12; 13\n",
+        );
+}

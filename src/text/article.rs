@@ -1,0 +1,952 @@
+//! Finding the article on a page (spec: "Reading a source", second
+//! revision): the story's headline, standfirst, byline, body, subheadings,
+//! lists, tables, quotes and captions, not the page furniture around it.
+//!
+//! Three passes over the parsed tree, each linear in its size (the tree's
+//! depth is bounded by [`super::depth`], and nothing here recurses):
+//!
+//! 1. Bottom up, every element's text is measured: all of it, what is link
+//!    text, and its *story* text (runs of three words or more outside links:
+//!    what paragraphs are made of, not menus or counters).
+//! 2. The headline is chosen (the `<h1>` that shares most words with the
+//!    page's `<title>`), then, bottom up again, each element's *clean* story
+//!    text: its story text without the furniture inside it.
+//! 3. The article is found by descending from `<body>` into the child that
+//!    holds most (80 %) of the clean story text, until the text splits
+//!    between children (a story's paragraphs, a live blog's posts) or an
+//!    `<article>` or schema.org `articleBody` holds it. An empty `<main>`, a
+//!    page-wide `<form>` or an `<article>` of reader comments is never chosen
+//!    because it never holds the text.
+//!
+//! The reader ([`super::html`]) then walks the page and asks [`Finder::judge`]
+//! about each element: furniture inside the article (by tag, ARIA role,
+//! generic class and id words, link density, teaser cards, counters) is
+//! dropped with its [`Reason`], so `read --explain` can say why. The signals
+//! are generic words and shapes, never a site's own class names.
+//!
+//! Limits: what a page shows only through CSS classes (a `hidden` class, a
+//! collapsed menu) or script is not seen; a story whose paragraphs are each
+//! under three words has no story text, and then the whole body is read,
+//! minus its furniture.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::html::{is_always_dropped, is_block, is_hidden};
+
+/// Why a block of the page was read or not: what `read --explain` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Kept: part of the article.
+    Story,
+    /// Kept: the story's headline (or its header), outside the element the
+    /// article was found in.
+    Headline,
+    /// Kept: matched by the source's `select`.
+    Selected,
+    /// Dropped: not matched by `select`.
+    NotSelected,
+    /// Dropped: outside the article.
+    OutsideArticle,
+    /// Dropped: inside the article's element but before its headline
+    /// (kickers, breadcrumbs, a video player's title).
+    BeforeHeadline,
+    /// Dropped: hidden by the page (`hidden`, `aria-hidden`, `display:none`).
+    Hidden,
+    /// Dropped: site navigation or a menu (`<nav>`, `<menu>`, role).
+    Navigation,
+    /// Dropped: a site header (`<header>` outside the article, not holding
+    /// the headline).
+    SiteHeader,
+    /// Dropped: a footer.
+    Footer,
+    /// Dropped: an `<aside>` (a pull quote is not one).
+    Aside,
+    /// Dropped: a form to fill in, or a control (button, select).
+    Form,
+    /// Dropped: a class or id names it furniture; the word is the kind
+    /// ("related", "comments", "advertisement", ...).
+    Named(&'static str),
+    /// Dropped: mostly link text (a list of other stories, tags, a menu).
+    Links,
+    /// Dropped: a teaser card of another story (a short block led by a
+    /// linked heading, or a short nested `<article>`).
+    Teaser,
+    /// Dropped: the same text as a block read before it (a gallery's
+    /// captions, a headline repeated in a share box).
+    Repeated,
+    /// Dropped: a counter or a control's label ("5 min read", "2 of 6",
+    /// "Share", "12 comments").
+    Counter,
+}
+
+impl Reason {
+    /// Whether the block is read.
+    #[must_use]
+    pub fn kept(self) -> bool {
+        matches!(self, Reason::Story | Reason::Headline | Reason::Selected)
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Story => f.write_str("article"),
+            Reason::Headline => f.write_str("headline"),
+            Reason::Selected => f.write_str("selected"),
+            Reason::NotSelected => f.write_str("not selected"),
+            Reason::OutsideArticle => f.write_str("outside the article"),
+            Reason::BeforeHeadline => f.write_str("before the headline"),
+            Reason::Hidden => f.write_str("hidden"),
+            Reason::Navigation => f.write_str("navigation"),
+            Reason::SiteHeader => f.write_str("site header"),
+            Reason::Footer => f.write_str("footer"),
+            Reason::Aside => f.write_str("aside"),
+            Reason::Form => f.write_str("form or control"),
+            Reason::Named(word) => write!(f, "named {word}"),
+            Reason::Links => f.write_str("mostly links"),
+            Reason::Teaser => f.write_str("teaser card"),
+            Reason::Repeated => f.write_str("repeated"),
+            Reason::Counter => f.write_str("counter or button label"),
+        }
+    }
+}
+
+/// Hashes a node id so that the table keeps document order in its low bits
+/// (nodes are looked up in the order they were built, so neighbours in the
+/// page are neighbours in memory) and spreads its tag bits: with the default
+/// hasher every lookup on a page of a million elements was a cache miss.
+#[derive(Debug, Default, Clone, Copy)]
+struct NodeHasher(u64);
+
+impl std::hash::Hasher for NodeHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) & 0xFE00_0000_0000_0000)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n as u64;
+    }
+}
+
+type NodeMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<NodeHasher>>;
+
+/// An element's measures, in characters that are not white space.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stats {
+    /// All visible text.
+    text: u32,
+    /// Text inside links.
+    link: u32,
+    /// Text in runs of three words or more outside links.
+    story: u32,
+    /// Story text outside furniture (pass 2).
+    clean: u32,
+    /// Visible `<h1>`s inside.
+    h1: u32,
+    /// Block elements inside.
+    blocks: u32,
+    /// Headings inside that are mostly link text.
+    linked_headings: u32,
+}
+
+/// The article of a page: where it is, and how to judge each element.
+pub(crate) struct Finder {
+    stats: NodeMap<Stats>,
+    /// The element the article was found in.
+    pub(crate) root: NodeId,
+    /// The headline `<h1>`, if the page has one.
+    pub(crate) headline: Option<NodeId>,
+    /// The headline and every element around it: never furniture.
+    around_headline: HashSet<NodeId>,
+    /// The story text of the whole body: the measure of "most of the page".
+    body_story: u32,
+    /// The page's `<html lang>`.
+    pub(crate) lang: Option<String>,
+    /// Visible words on the whole page, and script bytes (for the notes).
+    pub(crate) page_words: usize,
+    pub(crate) script_bytes: usize,
+}
+
+/// Words that name furniture in class and id attributes, as whole words of
+/// the name (split at `-`, `_`, spaces and camelCase), alone or joined with
+/// the next word ("read-more", "mostPopular"). Generic words only.
+const NAMES: &[(&str, &str)] = &[
+    ("related", "related"),
+    ("readmore", "read more"),
+    ("morestories", "more stories"),
+    ("morenews", "more stories"),
+    ("morearticles", "more stories"),
+    ("morefrom", "more stories"),
+    ("moreon", "more stories"),
+    ("popular", "most popular"),
+    ("mostread", "most popular"),
+    ("mostviewed", "most popular"),
+    ("trending", "most popular"),
+    ("recommended", "recommended"),
+    ("recommendation", "recommended"),
+    ("recommendations", "recommended"),
+    ("recirc", "recommended"),
+    ("recirculation", "recommended"),
+    ("outbrain", "recommended"),
+    ("taboola", "recommended"),
+    ("teaser", "teaser"),
+    ("teasers", "teaser"),
+    ("promo", "teaser"),
+    ("promos", "teaser"),
+    ("share", "share"),
+    ("sharing", "share"),
+    ("sharebar", "share"),
+    ("comment", "comments"),
+    ("comments", "comments"),
+    ("disqus", "comments"),
+    ("newsletter", "newsletter"),
+    ("newsletters", "newsletter"),
+    ("subscribe", "newsletter"),
+    ("subscription", "newsletter"),
+    ("signup", "newsletter"),
+    ("cta", "newsletter"),
+    ("cookie", "cookie"),
+    ("cookies", "cookie"),
+    ("consent", "cookie"),
+    ("gdpr", "cookie"),
+    ("ad", "advertisement"),
+    ("ads", "advertisement"),
+    ("advert", "advertisement"),
+    ("adverts", "advertisement"),
+    ("advertisement", "advertisement"),
+    ("advertising", "advertisement"),
+    ("sponsor", "advertisement"),
+    ("sponsored", "advertisement"),
+    ("dfp", "advertisement"),
+    ("adslot", "advertisement"),
+    ("adunit", "advertisement"),
+    ("nav", "navigation"),
+    ("navbar", "navigation"),
+    ("navigation", "navigation"),
+    ("menu", "navigation"),
+    ("breadcrumb", "navigation"),
+    ("breadcrumbs", "navigation"),
+    ("pagination", "navigation"),
+    ("pager", "navigation"),
+    ("sidebar", "sidebar"),
+    ("rail", "sidebar"),
+    ("footer", "footer"),
+    ("masthead", "site header"),
+    ("siteheader", "site header"),
+    ("authorbio", "author box"),
+    ("bio", "author box"),
+    ("aboutauthor", "author box"),
+    ("authorbox", "author box"),
+    ("carousel", "carousel"),
+    ("playlist", "carousel"),
+    ("sronly", "screen-reader text"),
+    ("visuallyhidden", "screen-reader text"),
+    ("screenreader", "screen-reader text"),
+    ("modal", "pop-up"),
+    ("popup", "pop-up"),
+    ("toolbar", "toolbar"),
+    ("count", "counter"),
+    ("counter", "counter"),
+];
+
+/// The furniture word a class or id names, if any.
+fn named(el: &Element) -> Option<&'static str> {
+    let mut words: Vec<String> = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(value) = el.attr(attr) {
+            split_name(value, &mut words);
+        }
+    }
+    if words.iter().any(|w| w == "quote" || w == "pullquote") {
+        return None;
+    }
+    let lookup = |w: &str| NAMES.iter().find(|(n, _)| *n == w).map(|&(_, kind)| kind);
+    for (i, w) in words.iter().enumerate() {
+        if let Some(kind) = lookup(w) {
+            return Some(kind);
+        }
+        if let Some(next) = words.get(i + 1)
+            && let Some(kind) = lookup(&format!("{w}{next}"))
+        {
+            return Some(kind);
+        }
+    }
+    None
+}
+
+/// "related-stories relatedPosts" as related, stories, "", related, posts,
+/// "": the words of each class name, then an empty word, so that no pair is
+/// joined across two class names.
+fn split_name(value: &str, out: &mut Vec<String>) {
+    for class in value.split_ascii_whitespace() {
+        for part in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let mut word = String::new();
+            let mut prev_lower = false;
+            for c in part.chars() {
+                if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                word.push(c.to_ascii_lowercase());
+            }
+            if !word.is_empty() {
+                out.push(word);
+            }
+        }
+        out.push(String::new());
+    }
+}
+
+/// The furniture an ARIA role names.
+fn role(el: &Element) -> Option<Reason> {
+    match el.attr("role")?.trim().to_ascii_lowercase().as_str() {
+        "navigation" | "menu" | "menubar" => Some(Reason::Navigation),
+        "banner" => Some(Reason::SiteHeader),
+        "contentinfo" => Some(Reason::Footer),
+        "complementary" => Some(Reason::Aside),
+        "dialog" | "alertdialog" | "search" => Some(Reason::Form),
+        _ => None,
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Non-white-space characters and words of a text.
+fn measure(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut words = 0u32;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            chars = chars.saturating_add(1);
+            if !in_word {
+                words = words.saturating_add(1);
+                in_word = true;
+            }
+        }
+    }
+    (chars, words)
+}
+
+impl Finder {
+    /// Measures a parsed page and finds its article.
+    pub(crate) fn new(doc: &Html) -> Finder {
+        let mut finder = Finder {
+            stats: NodeMap::with_capacity_and_hasher(
+                doc.tree.nodes().size_hint().0,
+                std::hash::BuildHasherDefault::default(),
+            ),
+            root: doc.root_element().id(),
+            headline: None,
+            around_headline: HashSet::new(),
+            body_story: 0,
+            lang: doc.root_element().attr("lang").map(str::to_owned),
+            page_words: 0,
+            script_bytes: 0,
+        };
+        let mut title = String::new();
+        let mut h1s = Vec::new();
+        let mut body = None;
+        finder.measure_all(doc, &mut title, &mut h1s, &mut body);
+        let body = body.unwrap_or_else(|| doc.root_element().id());
+        finder.body_story = finder.get(body).story;
+        finder.headline = choose_headline(doc, &title, &h1s);
+        if let Some(h) = finder.headline.and_then(|h| doc.tree.get(h)) {
+            finder.around_headline.insert(h.id());
+            finder.around_headline.extend(h.ancestors().map(|a| a.id()));
+        }
+        finder.clean_all(doc);
+        finder.root = finder.descend(doc, body);
+        if let Some(article) = finder.headline_article(doc) {
+            finder.root = article;
+        }
+        finder
+    }
+
+    /// The `<article>` below the chosen element that holds the headline and
+    /// a story of its own: among several sibling articles (a story and the
+    /// posts it recommends), the one with the headline is the story. A live
+    /// blog's headline stands above its posts, so its posts stay read.
+    fn headline_article(&self, doc: &Html) -> Option<NodeId> {
+        let headline = doc.tree.get(self.headline?)?;
+        let mut found = None;
+        for a in headline.ancestors() {
+            if a.id() == self.root {
+                return found.filter(|&id| self.get(id).clean >= 500);
+            }
+            if a.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "article")
+            {
+                found = Some(a.id());
+            }
+        }
+        None
+    }
+
+    fn get(&self, id: NodeId) -> Stats {
+        self.stats.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Pass 1: text, link text, story text, headings, bottom up.
+    fn measure_all(
+        &mut self,
+        doc: &Html,
+        title: &mut String,
+        h1s: &mut Vec<NodeId>,
+        body: &mut Option<NodeId>,
+    ) {
+        // Open elements and what they hold so far.
+        let mut stack: Vec<(NodeId, Stats)> = Vec::new();
+        let mut skip = 0usize;
+        let mut links = 0usize;
+        let mut in_title = false;
+        let mut seen_title = false;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if skip > 0 {
+                            skip += 1;
+                            continue;
+                        }
+                        if name == "meta"
+                            && el
+                                .attr("property")
+                                .or_else(|| el.attr("name"))
+                                .is_some_and(|p| {
+                                    p.eq_ignore_ascii_case("og:title")
+                                        || p.eq_ignore_ascii_case("twitter:title")
+                                })
+                        {
+                            title.push(' ');
+                            title.push_str(el.attr("content").unwrap_or(""));
+                            title.push(' ');
+                        }
+                        if name == "title" && !seen_title {
+                            in_title = true;
+                            seen_title = true;
+                        }
+                        if name == "body" && body.is_none() {
+                            *body = Some(node.id());
+                        }
+                        if name != "head" && (is_always_dropped(name) || is_hidden(el.attrs())) {
+                            if matches!(name, "script" | "style") {
+                                self.script_bytes += node
+                                    .children()
+                                    .filter_map(|c| c.value().as_text().map(|t| t.len()))
+                                    .sum::<usize>();
+                            }
+                            skip = 1;
+                            continue;
+                        }
+                        if name == "a" {
+                            links += 1;
+                        }
+                        if matches!(name, "h1" | "h2") {
+                            h1s.push(node.id());
+                        }
+                        stack.push((node.id(), Stats::default()));
+                    }
+                    Node::Text(text) => {
+                        if in_title {
+                            title.push_str(text);
+                        }
+                        if skip > 0 {
+                            continue;
+                        }
+                        let Some((_, top)) = stack.last_mut() else {
+                            continue;
+                        };
+                        let (chars, words) = measure(text);
+                        top.text += chars;
+                        if links > 0 {
+                            top.link += chars;
+                        } else if words >= 3 {
+                            top.story += chars;
+                        }
+                        self.page_words += words as usize;
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(el) = node.value() else {
+                        continue;
+                    };
+                    if el.name() == "title" {
+                        in_title = false;
+                    }
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let Some((id, mut stats)) = stack.pop() else {
+                        continue;
+                    };
+                    let name = el.name();
+                    if name == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    if name == "h1" {
+                        stats.h1 += 1;
+                    }
+                    if is_heading(name) && stats.text > 0 && stats.link * 2 >= stats.text {
+                        stats.linked_headings += 1;
+                    }
+                    if let Some((_, parent)) = stack.last_mut() {
+                        parent.text += stats.text;
+                        parent.link += stats.link;
+                        parent.story += stats.story;
+                        parent.h1 += stats.h1;
+                        parent.blocks += stats.blocks + u32::from(is_block(name));
+                        parent.linked_headings += stats.linked_headings;
+                    }
+                    self.stats.insert(id, stats);
+                }
+            }
+        }
+    }
+
+    /// Pass 2: each element's story text without the furniture inside it.
+    fn clean_all(&mut self, doc: &Html) {
+        let mut stack: Vec<(NodeId, u32)> = Vec::new();
+        let mut skip = 0usize;
+        let mut articles = 0usize;
+        let mut links = 0usize;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        if skip > 0 || !self.stats.contains_key(&node.id()) {
+                            skip += 1;
+                            continue;
+                        }
+                        if el.name() == "a" {
+                            links += 1;
+                        }
+                        if matches!(el.name(), "article" | "main") {
+                            articles += 1;
+                        }
+                        stack.push((node.id(), 0));
+                    }
+                    Node::Text(text) if skip == 0 && links == 0 => {
+                        let (chars, words) = measure(text);
+                        if words >= 3
+                            && let Some((_, clean)) = stack.last_mut()
+                        {
+                            *clean += chars;
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(el) = node.value() else {
+                        continue;
+                    };
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let Some((id, clean)) = stack.pop() else {
+                        continue;
+                    };
+                    if el.name() == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    if matches!(el.name(), "article" | "main") {
+                        articles = articles.saturating_sub(1);
+                    }
+                    if let Some(stats) = self.stats.get_mut(&id) {
+                        stats.clean = clean;
+                    }
+                    let furniture = self.furniture(id, el, articles > 0, false).is_some();
+                    if let Some((_, parent)) = stack.last_mut()
+                        && !furniture
+                    {
+                        *parent += clean;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pass 3: from `<body>` into the child holding most of the story.
+    fn descend(&self, doc: &Html, body: NodeId) -> NodeId {
+        let mut at = body;
+        loop {
+            let Some(node) = doc.tree.get(at) else {
+                return at;
+            };
+            if at != body
+                && let Node::Element(el) = node.value()
+                && (el.name() == "article" || el.attr("itemprop").is_some_and(is_article_body))
+            {
+                return at;
+            }
+            let total = self.get(at).clean;
+            if total == 0 {
+                return at;
+            }
+            let next = node.children().find(|c| {
+                c.value().is_element()
+                    && u64::from(self.get(c.id()).clean) * 5 >= u64::from(total) * 4
+            });
+            match next {
+                Some(child) => at = child.id(),
+                None => return at,
+            }
+        }
+    }
+
+    /// Whether an element (inside the article or not) is furniture, and why.
+    /// `in_article`: an `<article>` or `<main>` encloses it. `walk`: asked
+    /// while reading (counters are judged there, on the element's text).
+    pub(crate) fn furniture(
+        &self,
+        id: NodeId,
+        el: &Element,
+        in_article: bool,
+        walk: bool,
+    ) -> Option<Reason> {
+        let _ = walk;
+        if self.around_headline.contains(&id) {
+            return None;
+        }
+        let stats = self.get(id);
+        let name = el.name();
+        let tag = match name {
+            "nav" | "menu" => Some(Reason::Navigation),
+            "footer" => Some(Reason::Footer),
+            "aside" if named_quote(el) => None,
+            "aside" => Some(Reason::Aside),
+            "header" if !in_article => Some(Reason::SiteHeader),
+            "form" if !self.dominant(stats) => Some(Reason::Form),
+            "button" | "select" | "option" | "label" | "textarea" | "dialog" => Some(Reason::Form),
+            _ => role(el),
+        };
+        if tag.is_some() {
+            return tag;
+        }
+        // An element holding most of the page's text is not judged by its
+        // name or links (a wrapper named "main has-sidebar"), unless it is
+        // named for reader comments, which can outgrow any story.
+        let named = named(el);
+        if self.dominant(stats) && named != Some("comments") {
+            return None;
+        }
+        if let Some(word) = named {
+            return Some(Reason::Named(word));
+        }
+        let words_ish = stats.text / 6;
+        if matches!(name, "article" | "li" | "div" | "section")
+            && stats.linked_headings > 0
+            && words_ish < 80
+            && stats.story < 400
+        {
+            return Some(Reason::Teaser);
+        }
+        if name == "article" && in_article && stats.story < 300 && stats.link * 3 >= stats.text {
+            return Some(Reason::Teaser);
+        }
+        if is_block(name) && name != "h1" && stats.text > 0 && stats.link * 2 >= stats.text {
+            return Some(Reason::Links);
+        }
+        None
+    }
+
+    /// Holds most of the page's story: never furniture, whatever its name.
+    fn dominant(&self, stats: Stats) -> bool {
+        self.body_story > 0 && u64::from(stats.story) * 2 >= u64::from(self.body_story)
+    }
+
+    /// An element's text length (non-white-space characters), for counters.
+    pub(crate) fn text_len(&self, id: NodeId) -> u32 {
+        self.get(id).text
+    }
+
+    /// An element's story text without its furniture.
+    pub(crate) fn clean(&self, id: NodeId) -> u32 {
+        self.get(id).clean
+    }
+
+    /// The story text in the article's element before the headline.
+    pub(crate) fn story_before_headline(&self, doc: &Html) -> u32 {
+        let (Some(root), Some(headline)) = (doc.tree.get(self.root), self.headline) else {
+            return 0;
+        };
+        let mut chars = 0u32;
+        let mut links = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) if node.id() == headline => break,
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) if el.name() == "a" => links += 1,
+                    Node::Text(text) if links == 0 => {
+                        let (c, words) = measure(text);
+                        if words >= 3 {
+                            chars = chars.saturating_add(c);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                        links = links.saturating_sub(1);
+                    }
+                }
+            }
+        }
+        chars
+    }
+
+    /// Whether an element holds an `<h1>`.
+    pub(crate) fn has_h1(&self, id: NodeId) -> bool {
+        self.get(id).h1 > 0
+    }
+
+    /// Block elements inside an element (for layout tables).
+    pub(crate) fn blocks(&self, id: NodeId) -> u32 {
+        self.get(id).blocks
+    }
+}
+
+fn is_article_body(value: &str) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|v| v.eq_ignore_ascii_case("articlebody"))
+}
+
+fn named_quote(el: &Element) -> bool {
+    let mut words = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = el.attr(attr) {
+            split_name(v, &mut words);
+        }
+    }
+    words.iter().any(|w| w.contains("quote"))
+}
+
+/// The headline: of the visible `<h1>`s and `<h2>`s, the one that best
+/// matches the page's `<title>` and `og:title` (usually "Headline | Site"),
+/// an `<h1>` before an `<h2>`; an `<h2>` only when it shares three
+/// words or more and most of its own. Without a title to go by, the first
+/// `<h1>` of three words or more, else the first.
+fn choose_headline(doc: &Html, title: &str, headings: &[NodeId]) -> Option<NodeId> {
+    let title_words: HashSet<String> = super::words(title)
+        .iter()
+        .map(|w| super::fold(&title[w.start..w.end]))
+        .collect();
+    let mut best: Option<((i64, bool, bool), NodeId)> = None;
+    for &id in headings {
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let h1 = node.value().as_element().is_some_and(|e| e.name() == "h1");
+        let text: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| &**t))
+            .collect();
+        let words = super::words(&text);
+        if words.is_empty() {
+            continue;
+        }
+        let shared = words
+            .iter()
+            .filter(|w| title_words.contains(&super::fold(&text[w.start..w.end])))
+            .count();
+        if !h1 && (shared < 3 || shared * 2 <= words.len()) {
+            continue;
+        }
+        // Words it shares with the title, less those it does not: a
+        // comment section's "34 responses to <headline>" loses to the
+        // headline itself.
+        let key = (
+            i64::try_from(shared).unwrap_or(i64::MAX)
+                - i64::try_from(words.len() - shared).unwrap_or(i64::MAX),
+            h1,
+            words.len() >= 3,
+        );
+        if best.is_none_or(|(k, _)| key > k) {
+            best = Some((key, id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// Labels of controls and counters that are the whole text of an element.
+const LABELS: &[&[&str]] = &[
+    &["share"],
+    &["share", "this"],
+    &["share", "this", "article"],
+    &["share", "this", "story"],
+    &["tweet"],
+    &["email"],
+    &["print"],
+    &["print", "article"],
+    &["print", "this", "article"],
+    &["order", "reprints"],
+    &["text", "size"],
+    &["font", "size"],
+    &["caption"],
+    &["hide", "caption"],
+    &["back", "to", "gallery"],
+    &["enlarge", "this", "image"],
+    &["view", "gallery"],
+    &["next"],
+    &["previous"],
+    &["comments"],
+    &["comment"],
+    &["read", "more"],
+    &["continue", "reading"],
+    &["show", "more"],
+    &["load", "more"],
+    &["see", "more"],
+    &["view", "comments"],
+    &["advertisement"],
+    &["skip", "ad"],
+    &["sponsored"],
+    &["close"],
+];
+
+/// A short element's text is a counter or a control's label: "5 min read",
+/// "Photo 2 of 6", "12 comments", "Share", "Read more".
+pub(crate) fn is_counter(text: &str) -> bool {
+    // "1of4" as "1 of 4": digits and letters glued by markup.
+    let mut lower = String::with_capacity(text.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if prev.is_some_and(|p| {
+            p.is_ascii_digit() != c.is_ascii_digit() && p.is_alphanumeric() && c.is_alphanumeric()
+        }) {
+            lower.push(' ');
+        }
+        lower.push(c);
+        prev = Some(c);
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':' | '|' | '/' | '·'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    if LABELS.iter().any(|l| **l == *words) {
+        return true;
+    }
+    let digits: Vec<bool> = words.iter().map(|w| number(w)).collect();
+    match (words.as_slice(), digits.as_slice()) {
+        // "5 min read", "5 minute read", "5 mins read"
+        ([_, unit, "read"], [true, ..]) if unit.starts_with("min") => true,
+        // "2 of 6", "Photo 2 of 6", "Slide 2 / 6" (the slash is a separator)
+        ([_, "of", _], [true, _, true]) | ([_, _], [true, true]) => true,
+        ([kind, _, "of", _], [_, true, _, true]) | ([kind, _, _], [_, true, true])
+            if matches!(
+                *kind,
+                "photo" | "photograph" | "image" | "picture" | "slide" | "video" | "gallery"
+            ) =>
+        {
+            true
+        }
+        // "12 comments", "3 shares"
+        ([_, kind], [true, _])
+            if matches!(
+                *kind,
+                "comment" | "comments" | "shares" | "share" | "replies" | "views"
+            ) =>
+        {
+            true
+        }
+        // "Comments 12", "Share 3"
+        ([kind, _], [_, true]) if matches!(*kind, "comments" | "comment" | "shares" | "share") => {
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("related-stories", Some("related")),
+            ("relatedPosts", Some("related")),
+            ("read-more", Some("read more")),
+            ("ReadMore", Some("read more")),
+            ("mostPopular", Some("most popular")),
+            ("comments-area", Some("comments")),
+            ("ad-slot", Some("advertisement")),
+            ("article-body", None),
+            ("headline", None),
+            ("shadow", None),
+            ("loaded", None),
+            ("pullquote share", None),
+            ("story more", None),
+            ("read other-more", None),
+        ];
+        for (class, want) in cases {
+            let html = Html::parse_fragment(&format!("<div class=\"{class}\"></div>"));
+            let el = html
+                .tree
+                .root()
+                .descendants()
+                .find_map(|n| {
+                    n.value()
+                        .as_element()
+                        .filter(|e| e.name() == "div")
+                        .cloned()
+                })
+                .unwrap();
+            assert_eq!(named(&el), *want, "{class}");
+        }
+    }
+
+    #[test]
+    fn counters() {
+        for text in [
+            "5 min read",
+            "12 Min Read",
+            "5 minute read",
+            "2 of 6",
+            "Photo 2 of 6",
+            "Photograph 2 of 6",
+            "1/4",
+            "1of4",
+            "12 comments",
+            "Comments (12)",
+            "Share",
+            "Read more",
+        ] {
+            assert!(is_counter(text), "{text}");
+        }
+        for text in [
+            "2 of the 6 were hurt",
+            "Shares fell 5%",
+            "He read more than most.",
+            "5 minutes",
+            "",
+            "2019",
+        ] {
+            assert!(!is_counter(text), "{text}");
+        }
+    }
+}
