@@ -5,6 +5,14 @@
 //! memory (the budget: under 5 s on 2 cores, under 500 MB).
 //!
 //! `cargo bench --bench check` (set `FACTCHECK_BENCH_DIR` to keep the data).
+//!
+//! Sharding: `FACTCHECK_BENCH_FILES=2000 FACTCHECK_BENCH_CLAIMS=5
+//! FACTCHECK_BENCH_SHARDS=4 cargo bench --bench check` generates that many
+//! claim files (of that many claims), checks them once whole and once in 4
+//! shards (`--shard K/4`, one after the other, as the jobs of a matrix would
+//! run them on their own machines), joins the shards with `factcheck merge`,
+//! and asserts that the merged report is the unsharded one (the run's start
+//! and the sources' read times, which differ between any two runs, left out).
 
 #![allow(
     missing_docs,
@@ -19,8 +27,20 @@ use std::process::Command;
 use std::time::Instant;
 
 const SOURCES: usize = 1_000;
-const FILES: usize = 100;
-const CLAIMS_PER_FILE: usize = 100;
+/// Claim files, and claims in each (`FACTCHECK_BENCH_FILES`,
+/// `FACTCHECK_BENCH_CLAIMS` change them).
+fn sizes() -> (usize, usize) {
+    let var = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    (
+        var("FACTCHECK_BENCH_FILES", 100),
+        var("FACTCHECK_BENCH_CLAIMS", 100),
+    )
+}
 const PAGE_BYTES: usize = 50_000;
 
 const CITIES: [&str; 12] = [
@@ -169,10 +189,10 @@ fn page(i: usize) -> String {
     html
 }
 
-fn claim_file(f: usize) -> String {
+fn claim_file(f: usize, claims: usize) -> String {
     let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ (f as u64 + 1));
     let mut text = format!("[article]\ntitle = \"Article {f}\"\npublished = 2024-10-22\n\n");
-    for c in 0..CLAIMS_PER_FILE {
+    for c in 0..claims {
         let s = rng.below(SOURCES);
         let t = rng.below(SOURCES);
         let (city, killed, injured) = facts(s);
@@ -210,10 +230,10 @@ fn claim_file(f: usize) -> String {
     text
 }
 
-fn generate(dir: &Path) {
+fn generate(dir: &Path, files: usize, claims: usize) {
     if dir
         .join("claims")
-        .join(format!("f{}.toml", FILES - 1))
+        .join(format!("f{}.toml", files - 1))
         .exists()
     {
         return;
@@ -224,25 +244,30 @@ fn generate(dir: &Path) {
     for i in 0..SOURCES {
         std::fs::write(dir.join("sources").join(format!("s{i}.html")), page(i)).unwrap();
     }
-    for f in 0..FILES {
-        std::fs::write(dir.join("claims").join(format!("f{f}.toml")), claim_file(f)).unwrap();
+    for f in 0..files {
+        std::fs::write(
+            dir.join("claims").join(format!("f{f}.toml")),
+            claim_file(f, claims),
+        )
+        .unwrap();
     }
 }
 
 fn main() {
     // `cargo bench` passes --bench; filters are not used here.
+    let (files, claims) = sizes();
     let keep = std::env::var_os("FACTCHECK_BENCH_DIR").map(PathBuf::from);
     let temp = tempfile::tempdir().unwrap();
     let dir = keep.unwrap_or_else(|| temp.path().to_path_buf());
-    generate(&dir);
+    generate(&dir, files, claims);
     let bytes: u64 = std::fs::read_dir(dir.join("sources"))
         .unwrap()
         .map(|e| e.unwrap().metadata().unwrap().len())
         .sum();
     println!(
-        "data: {SOURCES} sources ({:.1} MB of HTML), {} claims in {FILES} files, in {}",
+        "data: {SOURCES} sources ({:.1} MB of HTML), {} claims in {files} files, in {}",
         bytes as f64 / 1e6,
-        FILES * CLAIMS_PER_FILE,
+        files * claims,
         dir.display()
     );
     let exe = env!("CARGO_BIN_EXE_factcheck");
@@ -287,4 +312,82 @@ fn main() {
         None => println!("peak memory: unknown (no /usr/bin/time -v)"),
     }
     assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    if let Some(shards) = std::env::var("FACTCHECK_BENCH_SHARDS")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+    {
+        shard_and_merge(&dir, exe, shards, &report, out.status.code());
+    }
+}
+
+/// Checks the archive in `shards` shards, merges them, and asserts the
+/// merged report is `whole` with the same exit code.
+fn shard_and_merge(
+    dir: &Path,
+    exe: &str,
+    shards: u32,
+    whole: &serde_json::Value,
+    whole_code: Option<i32>,
+) {
+    let mut parts = Vec::new();
+    let mut slowest = 0.0f64;
+    for k in 1..=shards {
+        let name = format!("shard-{k}.json");
+        let start = Instant::now();
+        let out = Command::new(exe)
+            .current_dir(dir)
+            .args(["check", "--offline", "--format", "json", "-o", &name])
+            .args(["--shard", &format!("{k}/{shards}"), "--cache-dir"])
+            .arg(dir.join(".cache"))
+            .arg("claims")
+            .output()
+            .unwrap();
+        let took = start.elapsed().as_secs_f64();
+        slowest = slowest.max(took);
+        let part: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(&name)).unwrap()).unwrap();
+        println!(
+            "shard {k}/{shards}: {} files, {} claims, {took:.2} s, exit {:?}",
+            part["files"].as_array().unwrap().len(),
+            part["summary"]["claims"],
+            out.status.code()
+        );
+        parts.push(name);
+    }
+    let start = Instant::now();
+    let out = Command::new(exe)
+        .current_dir(dir)
+        .args(["merge", "--format", "json", "-o", "merged.json"])
+        .args(&parts)
+        .output()
+        .unwrap();
+    println!(
+        "merge: {:.2} s, exit {:?}; slowest shard {slowest:.2} s",
+        start.elapsed().as_secs_f64(),
+        out.status.code()
+    );
+    assert_eq!(
+        out.status.code(),
+        whole_code,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("merged.json")).unwrap()).unwrap();
+    assert_eq!(comparable(merged), comparable(whole.clone()));
+    println!("merged report = unsharded report (run and read_at left out)");
+}
+
+/// A report without what differs between any two runs: `run` and each
+/// source's `read_at`.
+fn comparable(mut report: serde_json::Value) -> serde_json::Value {
+    report.as_object_mut().unwrap().remove("run");
+    for file in report["files"].as_array_mut().unwrap() {
+        for claim in file["claims"].as_array_mut().unwrap() {
+            for evidence in claim["evidence"].as_array_mut().unwrap() {
+                evidence.as_object_mut().unwrap().remove("read_at");
+            }
+        }
+    }
+    report
 }

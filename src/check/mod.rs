@@ -157,6 +157,7 @@ fn file_report(checked: &Checked, lock: Option<&Lock>, locked: bool) -> FileRepo
             published: file.article.published.clone(),
         },
         claims,
+        warnings: Vec::new(),
     }
 }
 
@@ -339,6 +340,7 @@ fn claim_report(
     };
     ClaimReport {
         id: claim.id.clone(),
+        line: claim.line,
         kind,
         text: claim.text.clone(),
         verdict: outcome.verdict,

@@ -194,6 +194,21 @@ fn shown_failing(report: &Report, format: Format) -> (usize, bool) {
             let pass = out.contains(&format!("All {claims} claims pass."));
             (n, !pass)
         }
+        Format::Github => {
+            let n = out.lines().filter(|l| l.starts_with("::error ")).count();
+            let last = out.lines().last().unwrap_or_default();
+            (n, !last.ends_with("; passed"))
+        }
+        Format::Sarif => {
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let n = json["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["level"] == "error")
+                .count();
+            (n, n > 0)
+        }
         // Not a gate: a ClaimReview feed has no pass or fail.
         Format::Claimreview => (usize::MAX, false),
     }

@@ -61,6 +61,10 @@ pub enum Format {
     Junit,
     /// schema.org `ClaimReview` JSON-LD.
     Claimreview,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
 }
 
 /// `[publisher]`: who publishes the checks (for `ClaimReview`).

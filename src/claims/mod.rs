@@ -14,6 +14,7 @@ mod load;
 pub mod parse;
 mod paths;
 pub mod schema;
+pub mod shard;
 mod words;
 
 use std::collections::BTreeMap;
@@ -128,4 +129,8 @@ pub struct Claim {
     pub sources: Vec<Source>,
     /// A note for reviewers.
     pub note: Option<String>,
+    /// The line of the claim file where the claim starts (its `[[claim]]`
+    /// header), from 1; 0 when the claim was not read from a file. Reports
+    /// that annotate a file (`github`, `sarif`) point there.
+    pub line: usize,
 }

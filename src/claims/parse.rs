@@ -225,6 +225,22 @@ fn get<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<
         .map(|(_, v)| v)
 }
 
+/// The 1-based line of the `[[claim]]` header that opens the table whose
+/// span starts at `at`: the line of `at`, or of the nearest header above it
+/// when the span starts at the table's first key.
+fn header_line(src: &str, starts: &[usize], at: usize) -> usize {
+    let line = starts.partition_point(|&s| s <= at).max(1);
+    (1..=line)
+        .rev()
+        .find(|&l| {
+            let start = starts[l - 1];
+            let end = starts.get(l).copied().unwrap_or(src.len());
+            src.get(start..end)
+                .is_some_and(|text| text.trim_start().starts_with("[["))
+        })
+        .unwrap_or(line)
+}
+
 /// The key's own span, for errors about the key rather than its value.
 fn key_span(table: &DeTable<'_>, key: &str) -> Option<Range<usize>> {
     table
@@ -680,13 +696,20 @@ impl Walk<'_> {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut out = Vec::new();
         let mut ok = true;
+        // Where each line starts, found once: a claim's line is a binary search.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(self.src.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
         for item in items {
             let Some(table) = self.table(item, "each `claim`") else {
                 ok = false;
                 continue;
             };
             match self.claim(table, item.span(), sources, &mut ids) {
-                Some(claim) => out.push(claim),
+                Some(mut claim) => {
+                    claim.claim.line = header_line(self.src, &starts, item.span().start);
+                    out.push(claim);
+                }
                 None => ok = false,
             }
         }
@@ -809,6 +832,7 @@ impl Walk<'_> {
                 about: about?,
                 sources: cited?,
                 note,
+                line: 0,
             },
             text_span,
         })
@@ -1087,6 +1111,22 @@ mod tests {
         );
         assert_eq!(file.claims[2].body, Body::Statement);
         assert!(file.claims[1].about.is_empty());
+    }
+
+    #[test]
+    fn each_claim_knows_the_line_of_its_header() {
+        // HEAD takes lines 1-6; comments and blank lines do not move a header.
+        let text = format!(
+            "{HEAD}[[claim]]\nid = \"a\"\ntext = \"they said\"\nabout = [\"said\"]\n\n# the second\n\n  [[claim]] # indented\nid = \"b\"\ntext = \"they said\"\nabout = [\"said\"]\n"
+        );
+        let parsed = run(&text);
+        assert_eq!(heads(&parsed.errors), Vec::<String>::new());
+        let lines: Vec<usize> = parsed.file.unwrap().claims.iter().map(|c| c.line).collect();
+        assert_eq!(lines, vec![7, 14]);
+        let starts = [0, 3, 7];
+        let src = "ab\n[[c\nx\n";
+        assert_eq!(header_line(src, &starts, 7), 2);
+        assert_eq!(header_line(src, &starts, 0), 1);
     }
 
     #[test]

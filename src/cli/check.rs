@@ -14,7 +14,7 @@ use super::Exit;
 use super::output;
 use super::source_args::{self, SourceArgs};
 use crate::check;
-use crate::claims;
+use crate::claims::{self, shard::Shard};
 use crate::compare::Verdict;
 use crate::fetch;
 use crate::report::{self, Format, Gate, RenderOptions, Report};
@@ -41,13 +41,21 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Report format: term, json, markdown, html, junit or claimreview [default: term]
+    /// Report format: term, json, markdown, html, junit, claimreview, github or sarif [default: term]
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
 
     /// Write the report to FILE instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Also write a report in FORMAT to FILE (json=report.json); may be repeated
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = parse_report_target)]
+    pub reports: Vec<ReportTarget>,
+
+    /// Check only shard K of N of the claim files (by a stable hash of each path relative to the project root)
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
 
     /// Verdicts that make the exit code 1, comma-separated [default: mismatch,disputed,not-found,unreachable]
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_verdict, conflicts_with = "strict")]
@@ -74,11 +82,35 @@ pub struct CheckArgs {
     pub sources: SourceArgs,
 }
 
-fn parse_format(name: &str) -> Result<Format, String> {
+pub(crate) fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         format!("`{name}` is not a format; use one of {}", names.join(", "))
     })
+}
+
+/// One `--report FORMAT=FILE`: another report of the same run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportTarget {
+    /// Its format.
+    pub format: Format,
+    /// Where it is written.
+    pub path: PathBuf,
+}
+
+pub(crate) fn parse_report_target(text: &str) -> Result<ReportTarget, String> {
+    let (name, path) = text
+        .split_once('=')
+        .filter(|(_, path)| !path.is_empty())
+        .ok_or_else(|| format!("`{text}` is not FORMAT=FILE (e.g. json=report.json)"))?;
+    Ok(ReportTarget {
+        format: parse_format(name.trim())?,
+        path: PathBuf::from(path),
+    })
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    text.parse()
 }
 
 /// A verdict by its report name (`not-found`).
@@ -124,7 +156,10 @@ pub fn claim_paths(given: &[PathBuf]) -> Vec<PathBuf> {
 #[must_use]
 pub fn run(args: &CheckArgs) -> Exit {
     let paths = claim_paths(&args.paths);
-    let loaded = claims::load(&paths);
+    let mut loaded = claims::load(&paths);
+    if let Some(shard) = args.shard {
+        keep_shard(&mut loaded, shard);
+    }
     for warning in &loaded.warnings {
         output::stderr_line(&warning.to_string());
     }
@@ -153,13 +188,18 @@ pub fn run(args: &CheckArgs) -> Exit {
         gate: settings.gate.clone(),
         started: jiff::Timestamp::now(),
     };
-    let report = match check::run(&loaded.files, &options) {
+    let mut report = match check::run(&loaded.files, &options) {
         Ok(report) => report,
         Err(e) => {
             output::stderr_line(&format!("factcheck: {:#}", anyhow::Error::new(e)));
             return Exit::Error;
         }
     };
+    report.run.shard = args.shard.map(|s| report::Shard {
+        index: s.index,
+        count: s.count,
+    });
+    add_warnings(&mut report, &loaded.warnings);
     let options = RenderOptions {
         format: settings.format,
         color: settings.color,
@@ -173,7 +213,61 @@ pub fn run(args: &CheckArgs) -> Exit {
         output::stderr_line(&format!("factcheck: {message}"));
         return Exit::Error;
     }
+    // The other reports of the same run, never coloured.
+    for target in &args.reports {
+        let options = RenderOptions {
+            format: target.format,
+            color: false,
+            ..options.clone()
+        };
+        if let Err(message) = write(&report::render(&report, &options), Some(&target.path)) {
+            output::stderr_line(&format!("factcheck: {message}"));
+            return Exit::Error;
+        }
+    }
     exit(&report)
+}
+
+/// Keeps the claim files of `shard` (and the diagnostics about them, or
+/// about no file at all): each file's shard comes from its path relative to
+/// its project root, with `/` separators, so every machine agrees.
+fn keep_shard(loaded: &mut claims::Loaded, shard: Shard) {
+    let mine = |path: &Path| -> bool {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = claims::find_root(absolute.parent().unwrap_or(&absolute));
+        let relative = absolute.strip_prefix(&root).unwrap_or(&absolute);
+        let key: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        shard.contains(&key.join("/"))
+    };
+    let found: std::collections::HashMap<PathBuf, bool> =
+        loaded.found.iter().map(|p| (p.clone(), mine(p))).collect();
+    let keep = |path: &Path| found.get(path).copied().unwrap_or(true);
+    loaded.found.retain(|p| keep(p));
+    loaded.files.retain(|f| keep(&f.path));
+    loaded.errors.retain(|d| keep(&d.path));
+    loaded.warnings.retain(|d| keep(&d.path));
+}
+
+/// Puts each claim file's warnings into its report, where `github` and
+/// `sarif` show them at their line.
+fn add_warnings(report: &mut Report, warnings: &[claims::Diagnostic]) {
+    for file in &mut report.files {
+        file.warnings = warnings
+            .iter()
+            .filter(|d| d.path.display().to_string() == file.path)
+            .map(|d| {
+                let (line, column) = d.position.as_ref().map_or((1, 1), |p| (p.line, p.column));
+                report::FileWarning {
+                    line,
+                    column,
+                    message: d.message.clone(),
+                }
+            })
+            .collect();
+    }
 }
 
 /// The exit code: 1 exactly when the report shows a failing claim.
@@ -196,6 +290,8 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
             claims::config::Format::Html => Format::Html,
             claims::config::Format::Junit => Format::Junit,
             claims::config::Format::Claimreview => Format::Claimreview,
+            claims::config::Format::Github => Format::Github,
+            claims::config::Format::Sarif => Format::Sarif,
         },
         (None, None) => Format::Term,
     };
@@ -247,7 +343,7 @@ fn settings(args: &CheckArgs, root: &Path) -> Result<Settings, String> {
 }
 
 /// Writes the report to stdout (a closed pipe is quiet), or atomically to `path`.
-fn write(text: &str, path: Option<&Path>) -> Result<(), String> {
+pub(crate) fn write(text: &str, path: Option<&Path>) -> Result<(), String> {
     match path {
         None => output::stdout(text)
             .map(|_| ())

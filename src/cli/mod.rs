@@ -4,7 +4,9 @@
 
 mod accept;
 pub mod check;
+mod completions;
 mod exit;
+mod merge;
 mod new;
 pub mod output;
 pub mod progress;
@@ -43,6 +45,12 @@ enum Command {
     Review(review::ReviewArgs),
     /// Writes the current evidence to the locks without asking.
     Accept(accept::AcceptArgs),
+    /// Joins the JSON reports of shards into one report, with the exit code of the whole run.
+    Merge(merge::MergeArgs),
+    /// Prints a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Prints the man page (roff).
+    Man(completions::ManArgs),
 }
 
 /// Parses the process arguments, runs the command and returns how it ended.
@@ -71,5 +79,8 @@ pub fn run() -> Exit {
         Command::Read(args) => read::run(&args),
         Command::Review(args) => review::run(&args),
         Command::Accept(args) => accept::run(&args),
+        Command::Merge(args) => merge::run(&args),
+        Command::Completions(args) => completions::run_completions(&args),
+        Command::Man(args) => completions::run_man(&args),
     }
 }

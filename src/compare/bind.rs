@@ -34,7 +34,7 @@ use crate::quantity::{Figure, Kind};
 
 /// The step of the binding rule that decided which figure is the claim's,
 /// or that set a candidate aside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     /// Step 1: "respectively" paired the term with this figure.

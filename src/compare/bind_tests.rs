@@ -40,6 +40,7 @@ fn bound(
         about: about.iter().map(|s| (*s).to_owned()).collect(),
         sources: Vec::new(),
         note: None,
+        line: 0,
     };
     let idx = SourceIndex::new(sentences.iter().map(|s| (*s).to_owned()).collect());
     let source = SourceText {

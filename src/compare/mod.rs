@@ -19,7 +19,7 @@ mod quote;
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::claims::{Body, Claim};
 use crate::quantity::Figure;
@@ -170,6 +170,16 @@ impl Serialize for SourceVerdict {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for SourceVerdict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SourceVerdict, D::Error> {
+        let name = String::deserialize(d)?;
+        SourceVerdict::ALL
+            .into_iter()
+            .find(|v| v.name() == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{name}` is not a source verdict")))
+    }
+}
+
 impl Relation {
     /// The name the JSON report uses.
     #[must_use]
@@ -188,8 +198,18 @@ impl Serialize for Relation {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Relation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Relation, D::Error> {
+        let name = String::deserialize(d)?;
+        [Relation::Within, Relation::Contradicts, Relation::Wider]
+            .into_iter()
+            .find(|r| r.name() == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{name}` is not a relation")))
+    }
+}
+
 /// One step of a word diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
     /// Words in both.
@@ -201,7 +221,7 @@ pub enum Op {
 }
 
 /// A run of words of a diff.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DiffOp {
     /// What happened to these words.
     pub op: Op,
@@ -241,7 +261,8 @@ pub struct Evidence {
 /// Why a source that was read said nothing about a claim, as an editor
 /// would look for it (claim-files.md, "The claim's verdict"). Only the parts
 /// that apply are set; the JSON report leaves the others out.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Reason {
     /// `about` entries that never occur in what was read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -266,7 +287,7 @@ pub struct Reason {
 /// Which step of the binding rule tied the figure found to the claim's
 /// term, and which candidates of the passage it set aside and why, so that
 /// a wrong binding can be seen and reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Binding {
     /// The step that decided.
     pub step: Step,
@@ -275,7 +296,7 @@ pub struct Binding {
 }
 
 /// A candidate the binding rule set aside.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetAside {
     /// The figure's words.
     pub text: String,
@@ -572,6 +593,7 @@ mod tests {
             about: about.iter().map(|s| (*s).to_owned()).collect(),
             sources: Vec::new(),
             note: None,
+            line: 0,
         }
     }
 

@@ -268,6 +268,7 @@ fn bind(
         about: about.to_vec(),
         sources: Vec::new(),
         note: None,
+        line: 0,
     };
     let source = compare::SourceText {
         id: "article",

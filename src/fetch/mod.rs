@@ -191,7 +191,7 @@ impl Settings {
 }
 
 /// Where a source's text came from, as every report says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// Fetched from its server in this run.

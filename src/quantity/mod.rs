@@ -30,10 +30,10 @@
 //! implementation of the spec's evidence rule; units and the duration table
 //! are [`unit`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A count of things, possibly with a duration unit (`years`).

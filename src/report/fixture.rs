@@ -3,8 +3,8 @@
 //! as hostile as a page can make it.
 
 use super::{
-    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, Gate, Origin,
-    Report, Run,
+    ArticleReport, ClaimKind, ClaimReport, EvidenceReport, FigureReport, FileReport, FileWarning,
+    Gate, Origin, Report, Run,
 };
 use crate::compare::{Binding, DiffOp, Op, Relation, SetAside, SourceVerdict, Step, Verdict};
 use crate::quantity::Kind;
@@ -67,6 +67,7 @@ fn evidence(source: &str, url: &str, verdict: SourceVerdict) -> EvidenceReport {
 fn claim(id: &str, kind: ClaimKind, text: &str, verdict: Verdict) -> ClaimReport {
     ClaimReport {
         id: id.to_string(),
+        line: 0,
         kind,
         text: text.to_string(),
         verdict,
@@ -89,8 +90,15 @@ pub fn run() -> Run {
     }
 }
 
-/// A report of `files` with the default gate applied, as `check` builds one.
-pub fn summarise(files: Vec<FileReport>) -> Report {
+/// A report of `files` with the default gate applied, as `check` builds one;
+/// each claim at the line a claim file of six-line claims after a six-line
+/// head would give it.
+pub fn summarise(mut files: Vec<FileReport>) -> Report {
+    for file in &mut files {
+        for (i, claim) in file.claims.iter_mut().enumerate() {
+            claim.line = 7 + 6 * i;
+        }
+    }
     let mut report = Report::new(run(), files);
     report.apply_gate(&Gate::default());
     report
@@ -319,6 +327,11 @@ pub fn report() -> Report {
             accepted,
             changed,
         ],
+        warnings: vec![FileWarning {
+            line: 21,
+            column: 8,
+            message: "the claim's `text` does not occur in the article".to_string(),
+        }],
     };
 
     let mut share = claim(
@@ -354,6 +367,7 @@ pub fn report() -> Report {
             published: None,
         },
         claims: vec![share],
+        warnings: Vec::new(),
     };
 
     summarise(vec![kazan, budget])
@@ -428,6 +442,11 @@ pub fn hostile() -> Report {
             published: Some(HOSTILE.to_string()),
         },
         claims: vec![figure, quote, unreachable],
+        warnings: vec![FileWarning {
+            line: 3,
+            column: 1,
+            message: HOSTILE.to_string(),
+        }],
     }])
 }
 

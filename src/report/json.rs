@@ -164,7 +164,7 @@ mod tests {
             ]
         );
         let file = &value["files"][0];
-        assert_eq!(keys(file), ["article", "claims", "path"]);
+        assert_eq!(keys(file), ["article", "claims", "path", "warnings"]);
         assert_eq!(keys(&file["article"]), ["published", "title", "url"]);
         let claim = &file["claims"][0];
         assert_eq!(
@@ -176,6 +176,7 @@ mod tests {
                 "failing",
                 "id",
                 "kind",
+                "line",
                 "stated",
                 "text",
                 "verdict"

@@ -4,7 +4,8 @@
 //!
 //! One file per format: `term` (people at a terminal), `json` (the spec's
 //! contract), `markdown` (a pull-request comment), `html` (one self-contained
-//! page), `junit` (CI test viewers) and `claimreview` (schema.org JSON-LD).
+//! page), `junit` (CI test viewers), `claimreview` (schema.org JSON-LD),
+//! `github` (GitHub Actions annotations) and `sarif` (code scanning).
 //! Text that came from a web page is hostile: every format escapes it for its
 //! own syntax through [`escape`], and control characters never reach a
 //! terminal. This module renders; writing the result is the caller's job.
@@ -14,23 +15,26 @@ pub mod escape;
 mod claimreview;
 #[cfg(test)]
 mod fixture;
+mod github;
 mod html;
 mod json;
 mod junit;
 mod markdown;
+pub mod merge;
+mod sarif;
 mod term;
 
 use std::fmt;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::compare::{Binding, DiffOp, Reason, Relation, SourceVerdict, Verdict};
 pub use crate::fetch::Origin;
 use crate::quantity::Kind;
 
 /// The whole report (`check --format json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always 1.
     pub version: u32,
@@ -43,7 +47,7 @@ pub struct Report {
 }
 
 /// The run a report comes from (the JSON report's `run`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
     /// The tool and its version: `factcheck 0.2.0`.
     pub tool: String,
@@ -57,7 +61,7 @@ pub struct Run {
 
 /// One shard of a run split over several machines: shard `index` of `count`
 /// (1-based, as `--shard K/N` writes it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shard {
     /// K, from 1.
     pub index: u32,
@@ -91,7 +95,7 @@ pub fn timestamp(moment: jiff::Timestamp) -> String {
 }
 
 /// One claim file's results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     /// The claim file's path, as given or found.
     pub path: String,
@@ -99,10 +103,25 @@ pub struct FileReport {
     pub article: ArticleReport,
     /// Each claim, in file order.
     pub claims: Vec<ClaimReport>,
+    /// The claim file's warnings (a claim's text no longer in its article):
+    /// the file is checked, and `github` and `sarif` show them at their line.
+    #[serde(default)]
+    pub warnings: Vec<FileWarning>,
+}
+
+/// A warning about a claim file, at its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileWarning {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// What deserves a look.
+    pub message: String,
 }
 
 /// The article a claim file covers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleReport {
     /// Its title.
     pub title: String,
@@ -113,7 +132,7 @@ pub struct ArticleReport {
 }
 
 /// Whether a claim is a figure, a quote or a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     /// Has `value`.
@@ -125,10 +144,14 @@ pub enum ClaimKind {
 }
 
 /// One claim's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReport {
     /// The claim's id.
     pub id: String,
+    /// The line of its claim file where the claim starts (its `[[claim]]`
+    /// header), from 1; 0 when unknown. `github` and `sarif` point there.
+    #[serde(default)]
+    pub line: usize,
     /// Figure, quote or statement.
     pub kind: ClaimKind,
     /// The article's sentence.
@@ -152,7 +175,7 @@ pub struct ClaimReport {
 }
 
 /// A figure as the JSON report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureReport {
     /// The figure's words.
     pub text: String,
@@ -174,7 +197,7 @@ pub struct FigureReport {
 }
 
 /// One source's evidence as the JSON report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceReport {
     /// The source's id, or the URL or path for an inline source.
     pub source: String,
@@ -215,7 +238,7 @@ pub struct EvidenceReport {
 }
 
 /// A source page that is itself a fact-check: its `ClaimReview` rating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceReview {
     /// The rating's name (`alternateName`), or its value on its scale.
     pub rating: String,
@@ -224,7 +247,7 @@ pub struct SourceReview {
 }
 
 /// Counts of claims per verdict.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// All claims.
     pub claims: usize,
@@ -312,17 +335,24 @@ pub enum Format {
     Junit,
     /// schema.org `ClaimReview` JSON-LD.
     Claimreview,
+    /// GitHub Actions workflow commands: an annotation per failing or
+    /// changed claim.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 impl Format {
     /// Every format, in the order the CLI lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Term,
         Format::Json,
         Format::Markdown,
         Format::Html,
         Format::Junit,
         Format::Claimreview,
+        Format::Github,
+        Format::Sarif,
     ];
 
     /// The name `--format` takes.
@@ -335,6 +365,8 @@ impl Format {
             Format::Html => "html",
             Format::Junit => "junit",
             Format::Claimreview => "claimreview",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
         }
     }
 
@@ -417,6 +449,8 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         Format::Html => html::render(report),
         Format::Junit => junit::render(report),
         Format::Claimreview => claimreview::render(report, options),
+        Format::Github => github::render(report, options),
+        Format::Sarif => sarif::render(report, options),
     }
 }
 
@@ -813,7 +847,7 @@ mod tests {
         }
         let err = "xml".parse::<Format>().unwrap_err();
         assert!(
-            err.contains("term, json, markdown, html, junit, claimreview"),
+            err.contains("term, json, markdown, html, junit, claimreview, github, sarif"),
             "{err}"
         );
     }
@@ -906,6 +940,8 @@ mod tests {
             (Format::Html, "<!DOCTYPE html>"),
             (Format::Junit, "<?xml"),
             (Format::Claimreview, "["),
+            (Format::Github, "::warning "),
+            (Format::Sarif, "{"),
         ];
         for (format, start) in starts {
             let options = RenderOptions {

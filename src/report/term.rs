@@ -356,6 +356,21 @@ fn diff_spans(label: &str, diff: &[DiffOp]) -> Vec<(Style, String)> {
     spans
 }
 
+/// The closing summary line, without colour ("22 claims: 16 match, ...;
+/// 5 failing"), for the formats that end with it too.
+pub(crate) fn plain_summary(report: &Report, options: &RenderOptions) -> String {
+    let mut out = String::new();
+    summary_line(
+        &mut out,
+        report,
+        &RenderOptions {
+            color: false,
+            ..options.clone()
+        },
+    );
+    out
+}
+
 fn summary_line(out: &mut String, report: &Report, options: &RenderOptions) {
     let color = options.color;
     let tally = Tally::of(report);

@@ -60,6 +60,7 @@ pub(crate) fn figure_claim(id: &str, value: &str, sources: &[&str]) -> Claim {
         about: vec!["kill*".to_owned()],
         sources: sources.iter().map(|s| source(s)).collect(),
         note: None,
+        line: 0,
     }
 }
 
@@ -73,6 +74,7 @@ pub(crate) fn quote_claim(id: &str, quote: &str, sources: &[&str]) -> Claim {
         about: vec![],
         sources: sources.iter().map(|s| source(s)).collect(),
         note: None,
+        line: 0,
     }
 }
 

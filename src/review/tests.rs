@@ -500,6 +500,7 @@ fn claim_report(evidence: &[(&str, Option<&str>)]) -> ClaimReport {
     use crate::report::{ClaimKind, EvidenceReport};
     ClaimReport {
         id: "k".to_owned(),
+        line: 0,
         kind: ClaimKind::Figure,
         text: "t".to_owned(),
         verdict: Verdict::Match,

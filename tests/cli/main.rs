@@ -7,7 +7,10 @@
     clippy::missing_panics_doc,
     clippy::must_use_candidate
 )]
+mod action;
 mod check;
+mod ci;
+mod completions;
 mod errors;
 mod evidence;
 mod gate;
