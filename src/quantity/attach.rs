@@ -42,6 +42,9 @@ impl Sc<'_> {
             c.money(code);
             c.left = cs;
         }
+        if self.minus_before(c.left) {
+            return Err(rules::NEGATIVE.at(c.skip));
+        }
         if c.left != i || i == 0 {
             return Ok(());
         }
@@ -76,6 +79,25 @@ impl Sc<'_> {
         Ok(())
     }
 
+    /// Whether a minus sign stands right before `left`, not joining a word
+    /// or a number before it: "-1.2M", "fell -0.3%", "(−5)".
+    fn minus_before(&self, left: usize) -> bool {
+        let b = self.b;
+        let sign = if left >= 1 && b[left - 1] == b'-' {
+            1
+        } else if left >= 3 && &b[left - 3..left] == "−".as_bytes() {
+            3
+        } else {
+            return false;
+        };
+        let p = left - sign;
+        p == 0
+            || matches!(
+                b[p - 1],
+                b' ' | b'\t' | b'(' | b'[' | b'\n' | b'\r' | b'"' | b':'
+            )
+    }
+
     /// Letters and signs glued right after the number: "50p", "5pc", "20%",
     /// "50GBP"; "3/4", "10:30", "1990's", "40°" make it no figure.
     fn attach_glued(&self, c: &mut Cand) -> Result<(), Reject> {
@@ -99,7 +121,7 @@ impl Sc<'_> {
             } else if context::percent_suffix(l) {
                 c.percent = true;
                 c.end = we;
-            } else if let Some(code) = lexicon::iso_code(w) {
+            } else if let Some(code) = lexicon::iso_code(w).or_else(|| lexicon::prefix(w)) {
                 if c.unit.is_some_and(|u| u != code) {
                     return Err(rules::TWO_CURRENCIES.at(we));
                 }
@@ -134,6 +156,13 @@ impl Sc<'_> {
                 c.money("USD");
                 c.end = p + 1;
             }
+        }
+        if !c.percent && c.unit.is_none() && b[c.end..].starts_with("¢".as_bytes()) {
+            // "10¢": cents.
+            c.money("USD");
+            c.scale(0.01);
+            c.end += "¢".len();
+            return;
         }
         if !c.percent {
             let p = self.skip_hs(c.end);
@@ -253,6 +282,9 @@ impl Sc<'_> {
         } else if c.unit.is_none()
             && let Some((code, f, name_end)) = self.currency_words(ws)
         {
+            if matches!(l, b"pound" | b"pounds") && self.weight(c, name_end) {
+                return Err(rules::POUNDS_OF_WEIGHT.at(name_end));
+            }
             c.money(code);
             c.scale(f);
             c.end = name_end;
@@ -289,10 +321,47 @@ impl Sc<'_> {
         Ok(())
     }
 
+    /// Whether "pounds" after the number weigh: a word of weight before it
+    /// ("weighed 200 pounds"), "heavier" or "lighter" after it, or "pounds
+    /// of" a thing that is not money ("5 pounds of sugar"; "millions of
+    /// pounds of public money" stays money).
+    fn weight(&self, c: &Cand, name_end: usize) -> bool {
+        let b = self.b;
+        let mut p = c.left;
+        for _ in 0..3 {
+            let Some((s, e)) = self.prev_word(p, c.floor) else {
+                break;
+            };
+            let mut buf = [0u8; 24];
+            if lower(&b[s..e], &mut buf).is_some_and(context::weight_word) {
+                return true;
+            }
+            p = s;
+        }
+        let mut buf = [0u8; 24];
+        let Some((s, e)) = self.next_word(name_end) else {
+            return false;
+        };
+        let l = lower(&b[s..e], &mut buf).unwrap_or(b"");
+        if matches!(l, b"heavier" | b"lighter") {
+            return true;
+        }
+        if l != b"of" || c.num.scaled > 1.0 {
+            return false;
+        }
+        let mut buf2 = [0u8; 24];
+        self.next_word(e).is_some_and(|(s2, e2)| {
+            b[s2].is_ascii_lowercase()
+                && lower(&b[s2..e2], &mut buf2)
+                    .is_some_and(|w| !context::money_word(w) && !lexicon::stop_word(w))
+        })
+    }
+
     /// An ISO code after the number: "50 EUR", "100 usd", "30 MUSD" (millions).
     fn code_after(w: &[u8]) -> Option<&'static str> {
         lexicon::iso_code(w)
             .or_else(|| lexicon::lowercase_code(w))
+            .or_else(|| lexicon::prefix(w))
             .or_else(|| {
                 (w.len() == 4 && w[0] == b'M')
                     .then(|| lexicon::iso_code(&w[1..]))
@@ -377,7 +446,7 @@ impl Sc<'_> {
                 return None;
             }
             let w = &b[ws..q];
-            if let Some(code) = lexicon::iso_code(w)
+            if let Some(code) = lexicon::code_before(w)
                 .or_else(|| lexicon::lowercase_code(w))
                 .or_else(|| lexicon::prefix(w))
             {
@@ -500,6 +569,7 @@ impl Sc<'_> {
             if context::cents_word(l) {
                 e = we;
             } else if lexicon::currency_name(l).is_some()
+                || self.currency_words(s).is_some()
                 || lexicon::duration_unit(l).is_some()
                 || lexicon::measure_unit(&b[s..we])
                 || context::not_cents(l)

@@ -466,7 +466,17 @@ impl Sc<'_> {
         if l == b"and" {
             return self.and_word(s, we);
         }
-        let Some(nw) = lexicon::num_word(l) else {
+        if self.fraction_of_scale(s, l, we) {
+            return Flow::Stop;
+        }
+        // "three thousand millions": a plural scale after a scale multiplies it.
+        let nw = match l {
+            b"thousands" | b"millions" | b"billions" if s.st == St::Scale => {
+                lexicon::num_word(&l[..l.len() - 1])
+            }
+            _ => lexicon::num_word(l),
+        };
+        let Some(nw) = nw else {
             return Flow::Stop;
         };
         if hyphen
@@ -543,10 +553,62 @@ impl Sc<'_> {
                 _ => break,
             }
         }
-        if any {
-            s.point_decimals = Some(frac);
-            s.end = p;
+        if !any {
+            return;
         }
+        s.point_decimals = Some(frac);
+        s.end = p;
+        // "two point two million": the scale takes the whole number.
+        if s.total == 0.0
+            && let Some((ws, we)) = self.next_word(p)
+        {
+            let mut buf = [0u8; 24];
+            if let Some(NumWord::Scale(x)) =
+                lower(&self.b[ws..we], &mut buf).and_then(lexicon::num_word)
+            {
+                s.group = (s.group + frac) * s.mult * x;
+                s.mult = 1.0;
+                s.point_decimals = None;
+                s.last_scale = x;
+                s.end = we;
+            }
+        }
+    }
+
+    /// A fraction of a scale in words: "three quarters of a billion", "two
+    /// thirds of a million". Gives whether it was one.
+    fn fraction_of_scale(&self, s: &mut Reading, l: &[u8], we: usize) -> bool {
+        let part = match l {
+            b"quarters" => 0.25,
+            b"thirds" => 1.0 / 3.0,
+            _ => return false,
+        };
+        if !matches!(s.st, St::Unit | St::Teen) || s.tokens != 1 {
+            return false;
+        }
+        let of = self.next_word(we);
+        let a = of.and_then(|(_, e)| self.next_word(e));
+        let scale = a.and_then(|(_, e)| self.next_word(e));
+        let (Some(_), Some(_), Some((ss, se))) = (of, a, scale) else {
+            return false;
+        };
+        if !self.is_word(of, b"of") || !(self.is_word(a, b"a") || self.is_word(a, b"an")) {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        let Some(NumWord::Scale(x)) = lower(&self.b[ss..se], &mut buf).and_then(lexicon::num_word)
+        else {
+            return false;
+        };
+        s.total = s.group * part * x;
+        s.group = 0.0;
+        s.last_scale = x;
+        s.st = St::Done;
+        s.words = true;
+        s.end = se;
+        s.pos = se;
+        s.tokens += 1;
+        true
     }
 
     /// "and" inside a number: "two and a half", "a hundred and five".
@@ -811,7 +873,13 @@ impl Reading {
 
     /// thousand, million, ..., lakh, crore.
     fn scale(&mut self, x: f64) -> Acc {
-        let lakh_crore = self.last_scale == 1e5 && (x - 1e7).abs() < 1.0;
+        // "three thousand million(s)": a larger scale right after a scale
+        // multiplies the whole number, as a crore after a lakh does.
+        let lakh_crore = self.st == St::Scale
+            && self.group == 0.0
+            && x > self.last_scale
+            && self.total > 0.0
+            && self.decimals == 0;
         let ok = (matches!(
             self.st,
             St::Unit | St::Teen | St::Tens | St::Hundred | St::Int | St::Dec | St::A

@@ -64,7 +64,7 @@ impl Sc<'_> {
         {
             return Err(rules::MEASURE_RANGE.at(e));
         }
-        if self.change_before(c.left, c.floor) {
+        if self.is_word(self.next_word(c.end), b"to") && self.change_before(c.left, c.floor) {
             // A change states two figures ("from 0.90 to 1.23 per cent"): the
             // earlier value takes the later one's percent or currency.
             if c.unit.is_none()
@@ -269,7 +269,7 @@ impl Sc<'_> {
         if b.get(r) == Some(&b'$') {
             // "C$5-$6": the second dollar sign repeats the first's country.
             u2 = Some(match unit {
-                Some(u) if u.len() == 3 && u.ends_with('D') => u,
+                Some(u) if lexicon::is_dollar(u) => u,
                 _ => "USD",
             });
             r = self.skip_hs(r + 1);

@@ -183,6 +183,22 @@ pub(crate) static VAGUE_TITLE: Rule = shape(
     "a capitalised vague word inside a sentence is a title",
     &["She starred in The Thousands last year."],
 );
+pub(crate) static NEGATIVE: Rule = shape(
+    "negative",
+    "a number with a minus sign is negative, and negative numbers are no figures",
+    &[
+        "The index fell -0.3% on Friday.",
+        "Net flows were -1.2M in May.",
+    ],
+);
+pub(crate) static POUNDS_OF_WEIGHT: Rule = shape(
+    "pounds-of-weight",
+    "pounds that weigh are a measure, not sterling",
+    &[
+        "The baby weighed 8 pounds at birth.",
+        "She bought 5 pounds of sugar.",
+    ],
+);
 pub(crate) static MEASURE_RANGE: Rule = shape(
     "measure-range",
     "a range of measures is no figure, and no part of it is (between 3 and 5 kilometres, 5-6 mm)",
@@ -199,6 +215,121 @@ pub(crate) static SCORE: Rule = shape(
 );
 
 // Rules on the context, in the order they are tried.
+
+pub(crate) static ORDINAL_WORDS: Rule = Rule {
+    name: "ordinal-words",
+    why: "tens in words before first to ninth are an ordinal (twenty fifth)",
+    examples: &[
+        "It was their twenty fifth anniversary.",
+        "On the thirty first day, rain came.",
+    ],
+    test: Some(|sc, c| {
+        if !(c.num.words && c.bare && c.value >= 20.0 && c.value % 10.0 == 0.0) {
+            return None;
+        }
+        let (s, e) = sc.next_word(c.end)?;
+        let mut buf = [0u8; 24];
+        lower(&sc.b[s..e], &mut buf)
+            .is_some_and(context::ordinal_unit)
+            .then_some(e)
+    }),
+};
+
+pub(crate) static CLOCK_HOUR: Rule = Rule {
+    name: "clock-hour",
+    why: "a small number after at, by or until and before a time of day is a clock time (at 8 in the evening)",
+    examples: &[
+        "Polls close at 8 in the evening.",
+        "We meet at seven tonight.",
+        "Be there by 9 sharp.",
+    ],
+    test: Some(|sc, c| {
+        let pl = c.pl();
+        if !(c.bare
+            && c.value <= 24.0
+            && c.value.fract() == 0.0
+            && (context::time_preposition(pl) || matches!(pl, b"around" | b"about")))
+        {
+            return None;
+        }
+        for phrase in context::TIMES_OF_DAY {
+            let mut p = c.end;
+            let mut ok = true;
+            for w in phrase.split(' ') {
+                match sc.next_word(p) {
+                    Some((s, e)) if sc.b[s..e].eq_ignore_ascii_case(w.as_bytes()) => p = e,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                return Some(p);
+            }
+        }
+        None
+    }),
+};
+
+pub(crate) static BELOW_ZERO: Rule = Rule {
+    name: "below-zero",
+    why: "degrees below or above zero are a temperature, and zero itself there is no figure",
+    examples: &[
+        "It was 10 below zero overnight.",
+        "Temperatures stayed below zero.",
+    ],
+    test: Some(|sc, c| {
+        let b = sc.b;
+        // "below zero", "above zero": the zero.
+        if c.value == 0.0 && c.num.words && matches!(c.pl(), b"below" | b"above") {
+            return Some(c.skip);
+        }
+        if !c.bare {
+            return None;
+        }
+        let (s1, e1) = sc.next_word(c.end)?;
+        let (s2, e2) = sc.next_word(e1)?;
+        ((b[s1..e1].eq_ignore_ascii_case(b"below") || b[s1..e1].eq_ignore_ascii_case(b"above"))
+            && (b[s2..e2].eq_ignore_ascii_case(b"zero")
+                || b[s2..e2].eq_ignore_ascii_case(b"freezing")))
+        .then_some(e2)
+    }),
+};
+
+pub(crate) static AGE_LIMIT: Rule = Rule {
+    name: "age-limit",
+    why: "a small number after people and under, over or aged is an age (children under five)",
+    examples: &[
+        "Children under five were vaccinated.",
+        "Free travel for people over 65 was cut.",
+    ],
+    test: Some(|sc, c| {
+        let b = sc.b;
+        if !(c.kind == Kind::Count
+            && c.unit.is_none()
+            && c.value <= 120.0
+            && c.value.fract() == 0.0
+            && matches!(c.qualifier, Qualifier::LessThan | Qualifier::MoreThan)
+            && c.start < c.left)
+        {
+            return None;
+        }
+        let q = &b[c.start..sc.back_hs(c.left)];
+        if !["under", "over", "below", "above"]
+            .iter()
+            .any(|w| q.eq_ignore_ascii_case(w.as_bytes()))
+        {
+            return None;
+        }
+        let (s, e) = sc.prev_word(c.start, c.floor)?;
+        let mut buf = [0u8; 24];
+        let person = lower(&b[s..e], &mut buf).is_some_and(context::people);
+        // "children under five years", not "people over 65 million".
+        let counts = sc.plural_after(c.end) && !sc.is_word(sc.next_word(c.end), b"years");
+        (person && !counts).then_some(c.skip)
+    }),
+};
 
 pub(crate) static DATE_DAY: Rule = Rule {
     name: "date-day",
@@ -691,8 +822,8 @@ pub(crate) static AGE_STATED: Rule = Rule {
             && (c.num.plain_int || c.num.words)
             && c.value <= 120.0
             && c.bounds.is_none()
-            && sc.noun_after(c.end).is_none()
-            && age_before(sc, c.start, c.floor))
+            && age_before(sc, c.start, c.floor)
+            && sc.noun_after(c.end).is_none())
         .then(|| sc.reference_tail(c.end))
     }),
 };
@@ -702,6 +833,9 @@ pub(crate) static CONTEXT: &[&Rule] = &[
     &PHONE_GROUPS,
     &READING_TIME,
     &PAGE_COUNTER,
+    &ORDINAL_WORDS,
+    &CLOCK_HOUR,
+    &BELOW_ZERO,
     &DATE_DAY,
     &NUMBERED_PERIOD,
     &REFERENCE,
@@ -716,6 +850,7 @@ pub(crate) static CONTEXT: &[&Rule] = &[
     &AGE_IN_BRACKETS,
     &YEAR,
     &DAY_RANGE,
+    &AGE_LIMIT,
 ];
 
 /// Context rules tried once qualifier, range and ratio are read.
@@ -742,8 +877,13 @@ pub(crate) static ALL: &[&Rule] = &[
     &GLUED_K,
     &MONEY_PERCENT,
     &VAGUE_TITLE,
+    &NEGATIVE,
+    &POUNDS_OF_WEIGHT,
     &MEASURE_RANGE,
     &SCORE,
+    &ORDINAL_WORDS,
+    &CLOCK_HOUR,
+    &BELOW_ZERO,
     &DATE_DAY,
     &NUMBERED_PERIOD,
     &REFERENCE,
@@ -758,6 +898,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &AGE_IN_BRACKETS,
     &YEAR,
     &DAY_RANGE,
+    &AGE_LIMIT,
     &ONE_PRONOUN,
     &NO_ONE,
     &PHONE_GROUPS,

@@ -301,3 +301,111 @@ pub(crate) fn not_cents(w: &[u8]) -> bool {
 pub(crate) fn cents_word(w: &[u8]) -> bool {
     matches!(w, b"cents" | b"cent" | b"pence" | b"p")
 }
+
+/// A word of weight before a number: "pounds" after it weigh ("weighed 200 pounds").
+pub(crate) fn weight_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"weigh"
+            | b"weighs"
+            | b"weighed"
+            | b"weighing"
+            | b"weight"
+            | b"weights"
+            | b"heavy"
+            | b"lifted"
+            | b"lift"
+            | b"lost"
+            | b"gained"
+            | b"shed"
+    )
+}
+
+/// Nouns of money: "pounds of" them is money ("2 million pounds of funding").
+pub(crate) fn money_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"money"
+            | b"cash"
+            | b"funding"
+            | b"funds"
+            | b"debt"
+            | b"debts"
+            | b"investment"
+            | b"aid"
+            | b"taxpayers"
+            | b"public"
+            | b"savings"
+            | b"spending"
+            | b"revenue"
+            | b"profit"
+            | b"profits"
+            | b"damage"
+            | b"damages"
+            | b"compensation"
+            | b"fines"
+            | b"losses"
+    )
+}
+
+/// An ordinal's last word after a number in words: "twenty fifth", "thirty first".
+pub(crate) fn ordinal_unit(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+    )
+}
+
+/// A time of day after a small number: "at 8 in the evening", "at 7 tonight".
+/// Phrases in reading order.
+pub(crate) static TIMES_OF_DAY: &[&str] = &[
+    "in the morning",
+    "in the afternoon",
+    "in the evening",
+    "at night",
+    "tonight",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "last night",
+    "local time",
+    "sharp",
+];
+
+/// People a qualified small number gives the age of: "children under five",
+/// "people over 65".
+pub(crate) fn people(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"children"
+            | b"kids"
+            | b"people"
+            | b"those"
+            | b"anyone"
+            | b"everyone"
+            | b"adults"
+            | b"youngsters"
+            | b"men"
+            | b"women"
+            | b"boys"
+            | b"girls"
+            | b"babies"
+            | b"infants"
+            | b"patients"
+            | b"pupils"
+            | b"students"
+            | b"voters"
+            | b"drivers"
+            | b"residents"
+            | b"workers"
+            | b"smokers"
+    )
+}

@@ -127,7 +127,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     },
     Currency {
         iso: "TRY",
-        names: &["lira", "liras", "lire"],
+        names: &["lira", "liras"],
         symbols: &["₺"],
         countries: &["turkish"],
         ..ROW
@@ -159,6 +159,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
         iso: "ZAR",
         names: &["rand"],
         countries: &["south african"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -176,6 +177,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "MYR",
         names: &["ringgit"],
+        prefixes: &["RM"],
         ..ROW
     },
     Currency {
@@ -187,6 +189,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
         iso: "GEL",
         names: &["lari"],
         symbols: &["₾"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -228,11 +231,13 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "ALL",
         names: &["lek", "leke"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
         iso: "AMD",
         names: &["dram", "drams"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -255,6 +260,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "BGN",
         names: &["lev", "leva"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -265,6 +271,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "BWP",
         names: &["pula"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -276,6 +283,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
         iso: "CRC",
         names: &["colon", "colones"],
         symbols: &["₡"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -302,12 +310,14 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "HTG",
         names: &["gourde", "gourdes"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
         iso: "LAK",
         names: &["kip"],
         symbols: &["₭"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -359,6 +369,7 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "PGK",
         names: &["kina"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -370,11 +381,13 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     Currency {
         iso: "RON",
         names: &["leu", "lei"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
         iso: "SLE",
         names: &["leone", "leones"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -391,16 +404,19 @@ pub(crate) static CURRENCIES: &[Currency] = &[
         iso: "VND",
         names: &["dong"],
         symbols: &["₫"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
         iso: "VUV",
         names: &["vatu"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
         iso: "WST",
         names: &["tala"],
+        ambiguous: true,
         ..ROW
     },
     Currency {
@@ -409,6 +425,89 @@ pub(crate) static CURRENCIES: &[Currency] = &[
         dollar_prefixes: &["r", "brl"],
         countries: &["brazilian"],
         lower_codes: &["brl"],
+        ambiguous: true,
+        ..ROW
+    },
+    Currency {
+        iso: "KES",
+        names: &["shilling", "shillings"],
+        prefixes: &["KSh", "Ksh", "KShs", "Kshs"],
+        countries: &["kenyan"],
+        ambiguous: true,
+        ..ROW
+    },
+    // Historic currencies, as archive text names them.
+    Currency {
+        iso: "FIM",
+        names: &["markka", "markkaa", "markkas"],
+        countries: &["finnish"],
+        ..ROW
+    },
+    Currency {
+        iso: "ESP",
+        names: &["peseta", "pesetas"],
+        countries: &["spanish"],
+        ..ROW
+    },
+    Currency {
+        iso: "NLG",
+        names: &["guilder", "guilders"],
+        countries: &["dutch"],
+        ..ROW
+    },
+    Currency {
+        iso: "DEM",
+        names: &["deutschmark", "deutschmarks"],
+        ..ROW
+    },
+    Currency {
+        iso: "DEM",
+        names: &["mark", "marks"],
+        countries: &["german", "deutsche"],
+        ambiguous: true,
+        ..ROW
+    },
+    Currency {
+        iso: "ITL",
+        names: &["lire"],
+        countries: &["italian"],
+        ..ROW
+    },
+    Currency {
+        iso: "GRD",
+        names: &["drachma", "drachmas", "drachmae"],
+        countries: &["greek"],
+        ..ROW
+    },
+    Currency {
+        iso: "PTE",
+        names: &["escudo", "escudos"],
+        countries: &["portuguese"],
+        ..ROW
+    },
+    Currency {
+        iso: "FRF",
+        names: &["franc", "francs"],
+        countries: &["french"],
+        ..ROW
+    },
+    Currency {
+        iso: "BEF",
+        names: &["franc", "francs"],
+        countries: &["belgian"],
+        ..ROW
+    },
+    Currency {
+        iso: "ATS",
+        names: &["schilling", "schillings"],
+        countries: &["austrian"],
+        ..ROW
+    },
+    Currency {
+        iso: "IEP",
+        names: &["punt", "punts"],
+        countries: &["irish"],
+        ambiguous: true,
         ..ROW
     },
     // Names these rows share with a row above are read only with the
@@ -517,39 +616,79 @@ pub(crate) static CURRENCIES: &[Currency] = &[
     },
 ];
 
-/// ISO 4217 codes the scanner accepts beside a number (written in capitals).
-const CODES: &[&str] = &[
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
-    "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
-    "EGP", "ERN", "ETB", "EUR", "FJD", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD",
-    "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY",
-    "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD",
-    "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK",
-    "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK",
-    "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG",
-    "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SYP", "SZL", "THB", "TJS", "TMT",
-    "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND",
-    "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
+/// ISO 4217 codes that are also English words: before a number they are
+/// read as the word ("ALL 5 solutions", "TOP 10 tips"), after it as money.
+const WORD_CODES: &[&str] = &[
+    "ALL", "AMD", "BAM", "BOB", "CAD", "CUP", "DOP", "GEL", "MAD", "MOP", "PEN", "RON", "SOS",
+    "TOP", "TRY",
 ];
 
-/// The lookups derived from [`CURRENCIES`].
+/// A cheap pre-test for a set of lowercase words: one bit per (length,
+/// first letter, last letter). Most words after a number are no currency
+/// word, and this answers "no" before any hashing.
+struct Shapes(Vec<u64>);
+
+impl Shapes {
+    fn new() -> Self {
+        Shapes(vec![0; 32 * 32 * 32 / 64])
+    }
+
+    fn bit(w: &[u8]) -> Option<usize> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        Some((w.len().min(31) << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        if let Some(b) = Self::bit(w) {
+            self.0[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    fn may_hold(&self, w: &[u8]) -> bool {
+        Self::bit(w).is_some_and(|b| self.0[b >> 6] & (1 << (b & 63)) != 0)
+    }
+}
+
+/// The lookups derived from [`CURRENCIES`] and the ISO 4217 list.
 struct Index {
+    /// Shapes of `names` keys.
+    name_shapes: Shapes,
+    /// Shapes of the first word of every country adjective.
+    country_shapes: Shapes,
     /// A name read alone, or a hundredth: code and factor to the major unit.
     names: HashMap<&'static [u8], (&'static str, f64)>,
-    /// (country adjective, name) to code.
-    countries: HashMap<(&'static [u8], &'static [u8]), &'static str>,
+    /// "adjective name" (lowercase, one space) to code: "canadian dollars".
+    countries: HashMap<Vec<u8>, &'static str>,
     /// First words of two-word country adjectives ("new", "hong").
-    country_heads: Vec<&'static [u8]>,
+    country_heads: Vec<Vec<u8>>,
     dollar_prefixes: HashMap<&'static [u8], &'static str>,
     lower_codes: HashMap<&'static [u8], &'static str>,
     prefixes: Vec<(&'static [u8], &'static str)>,
     /// Symbols, longest first.
     symbols: Vec<(&'static [u8], &'static str)>,
+    /// Codes whose names say "dollar": a second `$` in a range repeats them.
+    dollars: Vec<&'static str>,
+}
+
+impl Index {
+    fn country(&mut self, adj: &str, name: &str, code: &'static str) {
+        self.country_shapes
+            .add(adj.split(' ').next().unwrap_or(adj).as_bytes());
+        let key = format!("{adj} {name}").into_bytes();
+        self.countries.entry(key).or_insert(code);
+        if let Some((head, _)) = adj.split_once(' ') {
+            let head = head.as_bytes().to_vec();
+            if !self.country_heads.contains(&head) {
+                self.country_heads.push(head);
+            }
+        }
+    }
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut ix = Index {
+        name_shapes: Shapes::new(),
+        country_shapes: Shapes::new(),
         names: HashMap::new(),
         countries: HashMap::new(),
         country_heads: Vec::new(),
@@ -557,6 +696,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         lower_codes: HashMap::new(),
         prefixes: Vec::new(),
         symbols: Vec::new(),
+        dollars: Vec::new(),
     };
     for c in CURRENCIES {
         if !c.ambiguous {
@@ -568,14 +708,12 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             ix.names.entry(n.as_bytes()).or_insert((c.iso, 0.01));
         }
         for adj in c.countries {
-            if let Some((head, _)) = adj.split_once(' ') {
-                ix.country_heads.push(head.as_bytes());
-            }
             for n in c.names {
-                ix.countries
-                    .entry((adj.as_bytes(), n.as_bytes()))
-                    .or_insert(c.iso);
+                ix.country(adj, n, c.iso);
             }
+        }
+        if c.names.contains(&"dollar") {
+            ix.dollars.push(c.iso);
         }
         for p in c.dollar_prefixes {
             ix.dollar_prefixes.entry(p.as_bytes()).or_insert(c.iso);
@@ -590,6 +728,36 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             ix.symbols.push((s.as_bytes(), c.iso));
         }
     }
+    // Every other currency of the ISO list by its English name, which is a
+    // country adjective and a name ("Kenyan shilling", "Qatari riyal"):
+    // read with the adjective, singular or plural, never the name alone.
+    for n in 1..1000 {
+        let Some(cur) = iso_currency::Currency::from_numeric(n) else {
+            continue;
+        };
+        if cur.is_fund() || cur.is_special() {
+            continue;
+        }
+        let name = cur.name().to_lowercase();
+        if !name.is_ascii() || name.contains(['(', '/']) {
+            continue;
+        }
+        let Some((adj, base)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if adj.split(' ').count() > 2 {
+            continue;
+        }
+        let code = cur.code();
+        ix.country(adj, base, code);
+        ix.country(adj, &format!("{base}s"), code);
+        if base == "dollar" && !ix.dollars.contains(&code) {
+            ix.dollars.push(code);
+        }
+    }
+    for w in ix.names.keys() {
+        ix.name_shapes.add(w);
+    }
     ix.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     ix
 });
@@ -597,29 +765,62 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 /// A currency written as a word after the figure ("pounds") with the factor
 /// to the major unit (pence are hundredths of a pound).
 pub(crate) fn currency_name(w: &[u8]) -> Option<(&'static str, f64)> {
-    INDEX.names.get(w).copied()
+    let ix = &*INDEX;
+    if !ix.name_shapes.may_hold(w) {
+        return None;
+    }
+    ix.names.get(w).copied()
 }
 
 /// A country adjective (one or two lowercase words, "new zealand") before a
 /// currency name ("canadian dollars").
 pub(crate) fn currency_country(adj: &[u8], name: &[u8]) -> Option<&'static str> {
-    INDEX.countries.get(&(adj, name)).copied()
+    let ix = &*INDEX;
+    let head = adj.split(|&c| c == b' ').next().unwrap_or(adj);
+    if !ix.country_shapes.may_hold(head) {
+        return None;
+    }
+    let mut key = [0u8; 64];
+    let n = adj.len() + 1 + name.len();
+    if n > key.len() {
+        return None;
+    }
+    key[..adj.len()].copy_from_slice(adj);
+    key[adj.len()] = b' ';
+    key[adj.len() + 1..n].copy_from_slice(name);
+    ix.countries.get(&key[..n]).copied()
 }
 
 /// Whether a word starts a two-word country adjective ("new" of "new zealand").
 pub(crate) fn country_head(w: &[u8]) -> bool {
-    INDEX.country_heads.contains(&w)
+    let ix = &*INDEX;
+    ix.country_shapes.may_hold(w) && ix.country_heads.iter().any(|h| h.as_slice() == w)
 }
 
-/// ISO 4217 codes the scanner accepts beside a number (written in capitals).
+/// An ISO 4217 code written in capitals beside a number: every code of the
+/// ISO list (not funds or test codes) and the historic ones of the table.
 pub(crate) fn iso_code(w: &[u8]) -> Option<&'static str> {
-    if w.len() != 3 {
+    if w.len() != 3 || !w.iter().all(u8::is_ascii_uppercase) {
         return None;
     }
-    CODES
-        .binary_search_by(|c| c.as_bytes().cmp(w))
-        .ok()
-        .map(|i| CODES[i])
+    let code = std::str::from_utf8(w).ok()?;
+    if let Some(cur) = iso_currency::Currency::from_code(code)
+        && !cur.is_fund()
+        && !cur.is_special()
+    {
+        return Some(cur.code());
+    }
+    CURRENCIES.iter().find(|c| c.iso == code).map(|c| c.iso)
+}
+
+/// A code before a number: not one that is also an English word ("ALL 5").
+pub(crate) fn code_before(w: &[u8]) -> Option<&'static str> {
+    iso_code(w).filter(|c| !WORD_CODES.contains(c))
+}
+
+/// Whether a code's currency is a dollar (a second `$` repeats it: "C$5-$6").
+pub(crate) fn is_dollar(code: &str) -> bool {
+    INDEX.dollars.contains(&code)
 }
 
 /// The code a lowercase prefix before `$` names ("c" of "C$", "us" of "US$").
@@ -629,10 +830,13 @@ pub(crate) fn dollar_prefix(w: &[u8]) -> Option<&'static str> {
 
 /// ISO codes also written in lowercase beside a number ("100 usd").
 pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
+    if w.len() != 3 {
+        return None;
+    }
     INDEX.lower_codes.get(w).copied()
 }
 
-/// An ASCII abbreviation written before the number, exactly ("Rs").
+/// An ASCII abbreviation written before the number, exactly (`Rs`, `RM`, `KSh`).
 pub(crate) fn prefix(w: &[u8]) -> Option<&'static str> {
     INDEX
         .prefixes
@@ -659,8 +863,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_sorted_and_every_row_has_a_known_code() {
-        assert!(CODES.windows(2).all(|w| w[0] < w[1]));
+    fn every_row_has_a_known_code() {
         for c in CURRENCIES {
             assert!(iso_code(c.iso.as_bytes()).is_some(), "{}", c.iso);
         }
@@ -686,5 +889,17 @@ mod tests {
         assert_eq!(currency_country(b"new zealand", b"dollar"), Some("NZD"));
         assert_eq!(currency_name(b"won"), None);
         assert_eq!(currency_name(b"kroner"), None);
+    }
+
+    #[test]
+    fn the_iso_list_names_currencies_by_country() {
+        assert_eq!(currency_country(b"lebanese", b"pounds"), Some("LBP"));
+        assert_eq!(currency_country(b"qatari", b"riyals"), Some("QAR"));
+        assert_eq!(currency_country(b"kuwaiti", b"dinar"), Some("KWD"));
+        assert_eq!(currency_country(b"kenyan", b"shillings"), Some("KES"));
+        assert_eq!(iso_code(b"KES"), Some("KES"));
+        assert_eq!(iso_code(b"XTS"), None);
+        assert_eq!(code_before(b"ALL"), None);
+        assert!(is_dollar("CAD") && is_dollar("JMD") && !is_dollar("KWD"));
     }
 }

@@ -49,6 +49,7 @@ pub(crate) static QUALIFIERS: &[(&str, Qualifier, Side)] = &[
     ("upwards of", MoreThan, Side::Before),
     ("upward of", MoreThan, Side::Before),
     ("in excess of", MoreThan, Side::Before),
+    ("north of", MoreThan, Side::Before),
     ("just over", JustOver, Side::Before),
     ("just above", JustOver, Side::Before),
     ("slightly over", JustOver, Side::Before),
@@ -137,10 +138,11 @@ pub(crate) fn ends_phrase(w: &[u8]) -> bool {
 /// The qualifier a phrase before a figure states, its lowercase words given
 /// nearest the figure first (`w[0]` is right before it), all of them.
 pub(crate) fn before(w: &[&[u8]]) -> Option<Qualifier> {
+    let first = *w.first()?;
     PHRASES
         .before
         .iter()
-        .find(|(p, _)| p.as_slice() == w)
+        .find(|(p, _)| p.len() == w.len() && p[0] == first && p.as_slice() == w)
         .map(|(_, q)| *q)
 }
 
