@@ -856,9 +856,11 @@ pub(crate) static CONTEXT: &[&Rule] = &[
 /// Context rules tried once qualifier, range and ratio are read.
 pub(crate) static FINAL: &[&Rule] = &[&ONE_PRONOUN, &NO_ONE, &AGE_STATED];
 
-/// Every rule, for tests and explanations.
+/// The rules the scanner raises where it reads a number's shape (they have
+/// no context test of their own); with `CONTEXT` and `FINAL` they are every
+/// rule.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) static ALL: &[&Rule] = &[
+pub(crate) static SHAPE: &[&Rule] = &[
     &NOT_A_NUMBER,
     &GLUED_BEFORE,
     &PHONE,
@@ -881,31 +883,14 @@ pub(crate) static ALL: &[&Rule] = &[
     &POUNDS_OF_WEIGHT,
     &MEASURE_RANGE,
     &SCORE,
-    &ORDINAL_WORDS,
-    &CLOCK_HOUR,
-    &BELOW_ZERO,
-    &DATE_DAY,
-    &NUMBERED_PERIOD,
-    &REFERENCE,
-    &GROUP_OF,
-    &AGE_OF,
-    &NAMED_NUMBER,
-    &SECOND_NUMBER,
-    &CLOCK_DECIMAL,
-    &DOTTED_REFERENCE,
-    &CAPITALISED_NUMBER_WORD,
-    &AGE_AFTER_NAME,
-    &AGE_IN_BRACKETS,
-    &YEAR,
-    &DAY_RANGE,
-    &AGE_LIMIT,
-    &ONE_PRONOUN,
-    &NO_ONE,
-    &PHONE_GROUPS,
-    &READING_TIME,
-    &PAGE_COUNTER,
-    &AGE_STATED,
 ];
+
+/// Every rule, for tests and explanations: derived, so no list is kept in
+/// step with `CONTEXT` and `FINAL` by hand.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn all() -> impl Iterator<Item = &'static Rule> {
+    SHAPE.iter().chain(CONTEXT).chain(FINAL).copied()
+}
 
 /// The rules that rejected numbers in `text`, in order: the rule and the
 /// byte offset where the number starts.
@@ -924,7 +909,7 @@ mod tests {
     #[test]
     fn every_rule_rejects_its_examples() {
         let mut failed = Vec::new();
-        for rule in ALL {
+        for rule in all() {
             assert!(!rule.examples.is_empty(), "{} has no example", rule.name);
             for ex in rule.examples {
                 let got = rejections(ex);
@@ -938,14 +923,13 @@ mod tests {
 
     #[test]
     fn names_are_unique_and_every_context_rule_has_a_test() {
-        let mut names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+        let mut names: Vec<&str> = all().map(|r| r.name).collect();
         names.sort_unstable();
         let n = names.len();
         names.dedup();
         assert_eq!(names.len(), n);
         for r in CONTEXT.iter().chain(FINAL) {
             assert!(r.test.is_some(), "{}", r.name);
-            assert!(ALL.iter().any(|a| std::ptr::eq(*a, *r)), "{}", r.name);
         }
     }
 }
