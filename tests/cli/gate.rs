@@ -481,3 +481,62 @@ fn not_found_says_which_about_entries_the_source_never_uses() {
         );
     }
 }
+
+/// A quote that is not found says how alike the source's closest run of
+/// words is (it used to say only "read; no passage is about the claim").
+#[test]
+fn a_quote_not_found_gives_the_similarity_of_the_closest_run() {
+    let site = Site::new(BEFORE);
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"nobody\"\ntext = \"t\"\n\
+             quote = \"the strike killed no one there\"\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1, "{json}");
+    // "The strike killed 14": 2*3/(6+4).
+    assert_eq!(
+        evidence(&json, 0)["reason"],
+        serde_json::json!({"similarity": 0.6}),
+        "{json}"
+    );
+    for format in ["term", "markdown", "html", "junit", "github", "sarif"] {
+        let (_, out) = site.run(&["check", "--format", format]);
+        // The runner's command format escapes `%`.
+        let out = out.replace("%25", "%");
+        assert!(
+            out.contains("closest run of words is 60% alike (75% needed)"),
+            "{format}:\n{out}"
+        );
+    }
+}
+
+/// The Markdown report writes a passage's quotation marks and brackets as
+/// they are (it wrote `&quot;`, `&#39;` and `&#40;` into the raw comment),
+/// while markup in the page stays escaped.
+#[test]
+fn markdown_passages_keep_their_quotation_marks() {
+    let site = Site::new(
+        "<main><p>\"The strike killed 14 people,\" officials said (AP) <b>[x](y)</b>.</p></main>",
+    );
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"killed\"\ntext = \"t\"\nvalue = \"15\"\n\
+             about = [\"strike\", \"kill*\"]\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+        ),
+    );
+    let (code, out) = site.run(&["check", "--format", "markdown"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "passage: \"The strike killed **14** people,\" officials said (AP) &#91;x&#93;(y)."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("&quot;") && !out.contains("&#40;"), "{out}");
+}
