@@ -679,7 +679,10 @@ mod tests {
         let (similarity, spent) = nearest_with_cost(&idx, &words(&quote), &[]).unwrap();
         assert!(spent <= NEAREST_BUDGET, "{spent}");
         // A few words in order at best (across a sentence break, "w0 w29").
-        assert!(similarity > 0.0 && similarity < THRESHOLD.into(), "{similarity}");
+        assert!(
+            similarity > 0.0 && similarity < THRESHOLD.into(),
+            "{similarity}"
+        );
 
         // An ordinary long page: the quote's words scattered among others.
         // The bound stops the search long before the budget.
@@ -689,7 +692,10 @@ mod tests {
         let idx = SourceIndex::new(page);
         let (similarity, spent) = nearest_with_cost(&idx, &words(&quote), &[]).unwrap();
         assert!(spent < NEAREST_BUDGET / 10, "{spent}");
-        assert!(similarity > 0.0 && similarity < THRESHOLD.into(), "{similarity}");
+        assert!(
+            similarity > 0.0 && similarity < THRESHOLD.into(),
+            "{similarity}"
+        );
     }
 
     #[test]

@@ -204,17 +204,17 @@ mod tests {
     #[test]
     fn prose_keeps_quotes_and_brackets_but_no_markup() {
         let cases = [
-            (
-                "\"We have\" (AP) isn't it!",
-                "\"We have\" (AP) isn't it!",
-            ),
+            ("\"We have\" (AP) isn't it!", "\"We have\" (AP) isn't it!"),
             (
                 "[x](javascript:alert(1))",
                 "&#91;x&#93;(javascript:alert(1))",
             ),
             ("![img](u)", "!&#91;img&#93;(u)"),
             ("<b onclick=\"x\">", "&lt;b onclick=\"x\"&gt;"),
-            ("*a* _b_ `c` | @d #1 ~e~ \\", "&#42;a&#42; &#95;b&#95; &#96;c&#96; &#124; &#64;d &#35;1 &#126;e&#126; &#92;"),
+            (
+                "*a* _b_ `c` | @d #1 ~e~ \\",
+                "&#42;a&#42; &#95;b&#95; &#96;c&#96; &#124; &#64;d &#35;1 &#126;e&#126; &#92;",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(prose(input), want, "input {input:?}");

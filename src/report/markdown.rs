@@ -142,10 +142,10 @@ fn figure(figure: &FigureReport) -> String {
 /// as they are. A unit of other characters (a merged report is read from a
 /// file) is escaped like any other text.
 fn interval_text(figure: &FigureReport) -> String {
-    let plain = figure
-        .unit
-        .as_deref()
-        .is_none_or(|u| u.chars().all(|c| c.is_alphanumeric() || c == '%' || c == ' '));
+    let plain = figure.unit.as_deref().is_none_or(|u| {
+        u.chars()
+            .all(|c| c.is_alphanumeric() || c == '%' || c == ' ')
+    });
     if plain {
         interval(figure)
     } else {
