@@ -573,10 +573,13 @@ mod tests {
         nearest(&idx, &words(quote), &terms)
     }
 
+    /// (quote, source sentences, about, similarity of the closest run)
+    type NearCase<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<f64>);
+
     #[test]
     fn the_closest_run_of_a_quote_that_is_not_found() {
         // (quote, source sentences, about, similarity of the closest run)
-        let cases: &[(&str, &[&str], &[&str], Option<f64>)] = &[
+        let cases: &[NearCase] = &[
             // "a x c": 2*2/(3+3).
             ("a b c", &["a x c"], &[], Some(2.0 / 3.0)),
             // "the cause" in order, within five words: 2*2/(7+5).
