@@ -407,6 +407,38 @@ fn a_bare_number_in_value_is_a_count() {
     assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
 }
 
+/// A `value` the engine sets aside says how it read it and what to write
+/// instead, at the value's file:line:column (it said only "holds no figure").
+#[test]
+fn a_value_with_no_figure_says_how_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.toml"),
+        "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"jobs\"\ntext = \"t\"\nvalue = \"in 1125\"\nabout = [\"jobs\"]\n\n\
+         [[claim]]\nid = \"when\"\ntext = \"t\"\nvalue = \"22 October\"\nabout = [\"met\"]\n\n\
+         [[claim]]\nid = \"far\"\ntext = \"t\"\nvalue = \"30 km\"\nabout = [\"road\"]\n",
+    )
+    .unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "claims/a.toml:7:9: error: `value` `in 1125` reads as a year in running text, not as a figure",
+        "write the number alone (\"1125\")",
+        "claims/a.toml:13:9: error: `value` `22 October` reads as a date in running text, not as a figure",
+        "claims/a.toml:19:9: error: `value` `30 km` reads as a measure in a unit factcheck does not compare",
+        "leave `value` out",
+    ] {
+        assert!(stderr.contains(want), "{want}:\n{stderr}");
+    }
+}
+
 /// Commands find the project root from any folder below it, and a path that
 /// is not a claim file is one clear line (it used to fail with "claims: no
 /// such file or directory", and an article was parsed as TOML, ten errors).
