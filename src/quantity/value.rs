@@ -51,8 +51,9 @@ pub fn reading(value: &str) -> Option<Reading> {
         "glued-after" => ("a measure or a code", NOT_A_FIGURE),
         "year" | "decade" => (
             "a year",
-            "a bare number is a count in `value`: write the number alone (\"1125\"), or with its \
-             comma (\"1,125\") when words come with it",
+            "a year is no figure; if the number counts something, write the number alone (\"1125\" is \
+             a count in `value`) or with its comma and what it counts (\"1,125 jobs\"); else leave \
+             `value` out (a statement claim)",
         ),
         "date" | "date-day" | "day-range" => ("a date", NOT_A_FIGURE),
         "fraction-or-clock" => ("a fraction, a date or a clock time", NOT_A_FIGURE),

@@ -430,7 +430,7 @@ fn a_value_with_no_figure_says_how_it_was_read() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     for want in [
         "claims/a.toml:7:9: error: `value` `in 1125` reads as a year in running text, not as a figure",
-        "write the number alone (\"1125\")",
+        "write the number alone (\"1125\" is a count in `value`)",
         "claims/a.toml:13:9: error: `value` `22 October` reads as a date in running text, not as a figure",
         "claims/a.toml:19:9: error: `value` `30 km` reads as a measure in a unit factcheck does not compare",
         "leave `value` out",
