@@ -408,7 +408,7 @@ fn a_bare_number_in_value_is_a_count() {
 }
 
 /// A `value` the engine sets aside says how it read it and what to write
-/// instead, at the value's file:line:column (it said only "holds no figure").
+/// instead, at the value's line and column (it said only "holds no figure").
 #[test]
 fn a_value_with_no_figure_says_how_it_was_read() {
     let dir = tempfile::tempdir().unwrap();
