@@ -798,10 +798,14 @@ pub(crate) fn not_found_text(evidence: &EvidenceReport) -> String {
         }
         parts.push(text);
     } else if let Some(similarity) = reason.similarity {
-        parts.push(format!(
-            "read; the closest run of words is {:.0}% alike (0.75 needed)",
-            similarity * 100.0
-        ));
+        // Rounded down, so a run just short of the threshold never shows as
+        // the 75% that would have made it a mismatch.
+        let percent = (similarity * 100.0).floor();
+        parts.push(if similarity > 0.0 {
+            format!("read; the quote's closest run of words is {percent:.0}% alike (75% needed)")
+        } else {
+            "read; no run of words has any of the quote's words".to_string()
+        });
     } else if !reason.present.is_empty() {
         parts.push(
             "read; every about entry occurs, but never together in a passage of up to three sentences"
