@@ -271,6 +271,16 @@ fn every_report_names_the_tool_and_the_run_start() {
             "{format}"
         );
     }
+    // ClaimReview has a property for when the review was made, not for the
+    // tool: each review's `dateCreated` is the run's start.
+    let (_, out) = site.run(&["check", "--format", "claimreview"]);
+    let reviews: Value = serde_json::from_str(&out).unwrap();
+    let reviews = reviews.as_array().unwrap();
+    assert_eq!(reviews.len(), 2, "{out}");
+    for review in reviews {
+        let created = review["dateCreated"].as_str().unwrap_or_default();
+        assert!(created.parse::<jiff::Timestamp>().is_ok(), "{out}");
+    }
 }
 
 /// `accept` prints a line per claim and holds back a claim that fails the
