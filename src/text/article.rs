@@ -165,6 +165,8 @@ struct Stats {
     blocks: u32,
     /// Headings inside that are mostly link text.
     linked_headings: u32,
+    /// Links (`<a>` elements) inside.
+    anchors: u32,
     /// Whether its first text is link text (`Some(true)`): a card that
     /// leads with a link to another page.
     led_by_link: Option<bool>,
@@ -519,16 +521,28 @@ impl Finder {
                     if name == "h1" {
                         stats.h1 += 1;
                     }
+                    if name == "a" {
+                        stats.anchors += 1;
+                    }
                     if is_heading(name) && stats.text > 0 && stats.link * 2 >= stats.text {
                         stats.linked_headings += 1;
                     }
-                    if let Some((_, parent)) = stack.last_mut() {
+                    // A pop-up of links inside a sentence is not measured as
+                    // part of the sentence's paragraph.
+                    let popup = is_link_popup(name, stats);
+                    if let Some((_, parent)) = stack.last_mut()
+                        && popup
+                    {
+                        parent.blocks += stats.blocks;
+                        parent.h1 += stats.h1;
+                    } else if let Some((_, parent)) = stack.last_mut() {
                         parent.text += stats.text;
                         parent.link += stats.link;
                         parent.story += stats.story;
                         parent.h1 += stats.h1;
                         parent.blocks += stats.blocks + u32::from(is_block(name));
                         parent.linked_headings += stats.linked_headings;
+                        parent.anchors += stats.anchors;
                         if parent.led_by_link.is_none() {
                             parent.led_by_link = stats.led_by_link;
                         }
@@ -680,7 +694,14 @@ impl Finder {
         if name == "article" && in_article && stats.story < 300 && stats.link * 3 >= stats.text {
             return Some(Reason::Teaser);
         }
-        if is_block(name) && name != "h1" && stats.text > 0 && stats.link * 2 >= stats.text {
+        let linky = stats.text > 0 && stats.link * 2 >= stats.text;
+        // A paragraph whose own words make sentences is prose, however much
+        // of it is linked ("... but was <a>re-opened earlier this year</a>.").
+        let prose = matches!(name, "p" | "blockquote" | "dd") && stats.story * 4 >= stats.text;
+        if linky && is_block(name) && name != "h1" && !prose {
+            return Some(Reason::Links);
+        }
+        if is_link_popup(name, stats) {
             return Some(Reason::Links);
         }
         None
@@ -757,6 +778,17 @@ impl Finder {
     pub(crate) fn blocks(&self, id: NodeId) -> u32 {
         self.get(id).blocks
     }
+}
+
+/// Inside a paragraph, an inline element of three links or more that is
+/// mostly links: a pop-up (a person's latest stories, shown on hover), not
+/// part of the sentence.
+fn is_link_popup(name: &str, stats: Stats) -> bool {
+    !is_block(name)
+        && name != "a"
+        && stats.anchors >= 3
+        && stats.text > 0
+        && stats.link * 2 >= stats.text
 }
 
 fn is_article_body(value: &str) -> bool {
@@ -885,6 +917,14 @@ const CREDITS: &[&str] = &[
 /// then a name or two ("Photo: Jane Doe, AP", "(Image credit: NASA)").
 pub(crate) fn is_credit(text: &str) -> bool {
     let text = text.trim().trim_start_matches(['(', '[']).trim_start();
+    // "© Jane Doe", "Image copyright Getty Images"
+    let lower = text.to_lowercase();
+    if ["©", "copyright ", "image copyright ", "photo copyright "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return (2..=8).contains(&text.split_whitespace().count());
+    }
     let Some((head, rest)) = text.split_once(':') else {
         return false;
     };
@@ -997,6 +1037,8 @@ mod tests {
             "(Image credit: NASA/JPL)",
             "Image: Getty",
             "Photograph: John Smith/The Gazette",
+            "Image copyright Getty Images",
+            "© Jane Doe",
         ] {
             assert!(is_credit(text), "{text}");
         }
@@ -1006,6 +1048,7 @@ mod tests {
             "Source of the leak: unknown",
             "Note: figures are rounded",
             "Credit",
+            "Copyright law was changed in 1998 after a long campaign by authors",
         ] {
             assert!(!is_credit(text), "{text}");
         }

@@ -1091,6 +1091,27 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_sentence_is_prose_and_a_pop_up_of_links_is_not() {
+        // Most of the sentence is a link: it is still a sentence.
+        let linked = "<p>The inquiry had been shelved in 2017 but was <a href=/x>re-opened earlier this year after the cracks were found</a>.</p>";
+        // A name's pop-up of that person's latest stories, inside a sentence.
+        let popup = "<p>The mayor, Jane Doe<span class=pop><a href=/p>Jane Doe</a>\
+                     <a href=/a1>Mayor opens new library in the old town hall</a>\
+                     <a href=/a2>Budget vote delayed until after the summer recess</a>\
+                     <a href=/a3>Council tax to rise by two percent next year</a></span>, said the work could not wait.</p>";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}{linked}{popup}</article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push(
+            "The inquiry had been shelved in 2017 but was re-opened earlier this year after the cracks were found."
+                .to_owned(),
+        );
+        want.push("The mayor, Jane Doe, said the work could not wait.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
     fn explain_lists_every_block_with_its_reason() {
         let body = page(&format!(
             "<header class=site><a href=/>The Gazette</a></header>\
