@@ -594,13 +594,20 @@ pub(crate) fn number(value: f64) -> String {
 }
 
 /// A figure's interval as people read it: `15`, `[2, ∞)`, `[2,255,000,000,
-/// 2,265,000,000) GBP`, `40%`.
+/// 2,265,000,000) GBP`, `40%`, `just below 8 hours`.
 pub(crate) fn interval(figure: &FigureReport) -> String {
     let body = match (figure.low, figure.high) {
         (Some(low), Some(high))
             if low.total_cmp(&high).is_eq() && !figure.low_open && !figure.high_open =>
         {
             number(low)
+        }
+        // "more than 12" and "nearly 8" as evidence: just beside the number.
+        (Some(low), Some(high)) if low.total_cmp(&high).is_eq() && figure.low_open => {
+            format!("just above {}", number(low))
+        }
+        (Some(low), Some(high)) if low.total_cmp(&high).is_eq() && figure.high_open => {
+            format!("just below {}", number(low))
         }
         (low, high) => {
             let open = if figure.low_open || low.is_none() {
@@ -885,7 +892,11 @@ mod tests {
             (figure(None, Some(5.0), (false, true), None), "(-∞, 5)"),
             (
                 figure(Some(12e9), Some(12e9), (true, false), Some("GBP")),
-                "(12,000,000,000, 12,000,000,000] GBP",
+                "just above 12,000,000,000 GBP",
+            ),
+            (
+                figure(Some(8.0), Some(8.0), (false, true), Some("hours")),
+                "just below 8 hours",
             ),
             (
                 figure(Some(3.45), Some(3.55), (false, true), Some("%")),

@@ -582,3 +582,48 @@ fn markdown_passages_keep_their_quotation_marks() {
     );
     assert!(!out.contains("&quot;") && !out.contains("&#40;"), "{out}");
 }
+
+/// A duration claim keeps its qualifier: "about eight hours" against a
+/// source's "nearly eight hours" is a match (it was read as exactly 8 hours,
+/// a false alarm), and "over two years" holds "two and a half years" as it
+/// holds "30 months".
+#[test]
+fn a_duration_claim_keeps_its_qualifier() {
+    let site = Site::new(
+        "<main><p>The rescue took nearly eight hours, officials said.</p>\
+         <p>The siege lasted two and a half years.</p>\
+         <p>The blockade lasted 30 months.</p></main>",
+    );
+    let url = site.server.url("/report");
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"rescue\"\ntext = \"t\"\nvalue = \"about eight hours\"\n\
+             about = [\"rescue\", \"hours\"]\nsources = [\"{url}\"]\n\n\
+             [[claim]]\nid = \"siege\"\ntext = \"t\"\nvalue = \"over two years\"\nabout = [\"siege\", \"years\"]\nsources = [\"{url}\"]\n\n\
+             [[claim]]\nid = \"blockade\"\ntext = \"t\"\nvalue = \"over two years\"\nabout = [\"blockade\", \"months\"]\nsources = [\"{url}\"]\n"
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 0, "{json}");
+    let claims = json["files"][0]["claims"].as_array().unwrap();
+    for claim in claims {
+        assert_eq!(claim["verdict"], "match", "{claim}");
+    }
+    let stated = &claims[0]["stated"];
+    assert_eq!(
+        (stated["low"].as_f64(), stated["high"].as_f64()),
+        (Some(7.2), Some(8.8))
+    );
+    let stated = &claims[1]["stated"];
+    assert_eq!(
+        (stated["low"].as_f64(), &stated["low_open"]),
+        (Some(2.0), &Value::Bool(true))
+    );
+    let (_, out) = site.run(&["check", "-v"]);
+    assert!(
+        out.contains("stated: \"about eight hours\" = [7.2, 8.8] hours"),
+        "{out}"
+    );
+    assert!(out.contains("= just below 8 hours (within)"), "{out}");
+}
