@@ -331,6 +331,7 @@ fn shard_and_merge(
 ) {
     let mut parts = Vec::new();
     let mut slowest = 0.0f64;
+    let mut total = 0.0f64;
     for k in 1..=shards {
         let name = format!("shard-{k}.json");
         let start = Instant::now();
@@ -344,6 +345,7 @@ fn shard_and_merge(
             .unwrap();
         let took = start.elapsed().as_secs_f64();
         slowest = slowest.max(took);
+        total += took;
         let part: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.join(&name)).unwrap()).unwrap();
         println!(
@@ -361,10 +363,12 @@ fn shard_and_merge(
         .args(&parts)
         .output()
         .unwrap();
+    let merge = start.elapsed().as_secs_f64();
     println!(
-        "merge: {:.2} s, exit {:?}; slowest shard {slowest:.2} s",
-        start.elapsed().as_secs_f64(),
-        out.status.code()
+        "merge: {merge:.2} s, exit {:?}; shards: slowest {slowest:.2} s, all {total:.2} s one after the other; \
+         a {shards}-machine matrix: slowest shard + merge = {:.2} s",
+        out.status.code(),
+        slowest + merge
     );
     assert_eq!(
         out.status.code(),
@@ -375,7 +379,42 @@ fn shard_and_merge(
     let merged: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("merged.json")).unwrap()).unwrap();
     assert_eq!(comparable(merged), comparable(whole.clone()));
-    println!("merged report = unsharded report (run and read_at left out)");
+    // And byte for byte, as written, once the run's start and the read
+    // times are blanked (the filtered files are kept beside the reports).
+    let whole_text = filtered(&std::fs::read_to_string(dir.join("report.json")).unwrap());
+    let merged_text = filtered(&std::fs::read_to_string(dir.join("merged.json")).unwrap());
+    std::fs::write(dir.join("report.filtered.json"), &whole_text).unwrap();
+    std::fs::write(dir.join("merged.filtered.json"), &merged_text).unwrap();
+    assert!(
+        whole_text == merged_text,
+        "the merged report differs from the unsharded one: diff {0}/report.filtered.json {0}/merged.filtered.json",
+        dir.display()
+    );
+    println!(
+        "merged report = unsharded report, byte for byte ({} bytes) with `started` and `read_at` blanked",
+        merged_text.len()
+    );
+}
+
+/// The report's text with the values that differ between any two runs
+/// blanked: the run's `started` and each source's `read_at`.
+fn filtered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        match ["\"started\": ", "\"read_at\": "]
+            .iter()
+            .find(|key| trimmed.starts_with(**key))
+        {
+            Some(key) => {
+                let comma = if trimmed.ends_with(',') { "," } else { "" };
+                writeln!(out, "{indent}{key}\"[filtered]\"{comma}").unwrap();
+            }
+            None => writeln!(out, "{line}").unwrap(),
+        }
+    }
+    out
 }
 
 /// A report without what differs between any two runs: `run` and each

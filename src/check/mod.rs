@@ -24,6 +24,7 @@
 pub mod lockfile;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::claims::{Body, Claim, ClaimFile, Location, Source};
 use crate::compare::{self, Evidence, SourceIndex, SourceText};
@@ -103,8 +104,18 @@ pub struct Checked {
 /// source is read), reads every source once, compares, and builds the report
 /// with every claim's `failing` decided by `options.gate`.
 pub fn run(files: &[ClaimFile], options: &Options) -> Result<Report, Error> {
+    run_with(files, options, Arc::new(()))
+}
+
+/// As [`run`], telling `observer` as each source starts and finishes being
+/// fetched (the CLI's progress display).
+pub fn run_with(
+    files: &[ClaimFile],
+    options: &Options,
+    observer: Arc<dyn fetch::Observer>,
+) -> Result<Report, Error> {
     let locks = read_locks(files)?;
-    let checked = evidence(files, &options.fetch)?;
+    let checked = evidence_with(files, &options.fetch, observer)?;
     Ok(report(&checked, &locks, options.started, &options.gate))
 }
 
@@ -174,6 +185,16 @@ struct Read {
 /// claim's outcome, and per readable source its text's SHA-256 and how it
 /// was read.
 pub fn evidence(files: &[ClaimFile], settings: &fetch::Settings) -> Result<Vec<Checked>, Error> {
+    evidence_with(files, settings, Arc::new(()))
+}
+
+/// As [`evidence`], telling `observer` as each source starts and finishes
+/// being fetched.
+pub fn evidence_with(
+    files: &[ClaimFile],
+    settings: &fetch::Settings,
+    observer: Arc<dyn fetch::Observer>,
+) -> Result<Vec<Checked>, Error> {
     let mut keys: Vec<ReadKey> = files
         .iter()
         .flat_map(|f| &f.claims)
@@ -184,7 +205,7 @@ pub fn evidence(files: &[ClaimFile], settings: &fetch::Settings) -> Result<Vec<C
     keys.dedup();
     let mut locations: Vec<Location> = keys.iter().map(|(l, _)| l.clone()).collect();
     locations.dedup();
-    let fetched = fetch::fetch_all(settings, &locations)?;
+    let fetched = fetch::fetch_all_with(settings, &locations, observer)?;
     let read = read_all(&keys, &fetched);
     let lookup = |source: &Source| -> Option<usize> {
         keys.binary_search(&(source.location.clone(), source.select.clone()))

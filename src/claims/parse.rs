@@ -948,6 +948,18 @@ impl Walk<'_> {
             0 if crate::quantity::parse_value(value).is_ok() => {
                 crate::quantity::parse_value(value).ok()
             }
+            // Say how the engine read the number, and what to write instead.
+            0 if let Some(read) = crate::quantity::value::reading(value) => {
+                self.error(
+                    span,
+                    format!(
+                        "`value` `{value}` reads as {} in running text, not as a figure: {}",
+                        read.reads_as, read.why
+                    ),
+                )
+                .help = Some(read.instead.into());
+                None
+            }
             0 => {
                 self.error(span, format!("`value` `{value}` holds no figure; expected one figure such as \"at least two\", \"1,500\" or \"£2.26 billion\""))
                     .help = Some("dates, ages, times, measures in other units and numbers in names are not figures (spec: \"Figures\")".into());
@@ -1196,6 +1208,14 @@ mod tests {
             (
                 "id = \"a\"\ntext = \"t\"\nvalue = \"none here\"\nabout = [\"x\"]\n",
                 "claims/c.toml:10:9: error: `value` `none here` holds no figure; expected one figure such as \"at least two\", \"1,500\" or \"£2.26 billion\"",
+            ),
+            (
+                "id = \"a\"\ntext = \"t\"\nvalue = \"in 1125\"\nabout = [\"x\"]\n",
+                "claims/c.toml:10:9: error: `value` `in 1125` reads as a year in running text, not as a figure: a bare four-digit number from 1000 to 2100 is a year unless a plural noun with no determiner follows (news writes counts with commas)",
+            ),
+            (
+                "id = \"a\"\ntext = \"t\"\nvalue = \"aged 45\"\nabout = [\"x\"]\n",
+                "claims/c.toml:10:9: error: `value` `aged 45` reads as a reference, a model number or an age in running text, not as a figure: a number after page, article, flight, version or aged is a reference",
             ),
             (
                 "id = \"a\"\ntext = \"t\"\nabout = [\"a||b\"]\n",

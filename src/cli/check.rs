@@ -12,6 +12,7 @@ use clap::{Args, ValueEnum};
 
 use super::Exit;
 use super::output;
+use super::progress;
 use super::source_args::{self, SourceArgs};
 use crate::check;
 use crate::claims::{self, shard::Shard};
@@ -188,7 +189,10 @@ pub fn run(args: &CheckArgs) -> Exit {
         gate: settings.gate.clone(),
         started: jiff::Timestamp::now(),
     };
-    let mut report = match check::run(&loaded.files, &options) {
+    let progress = progress::Progress::start(progress::Mode::from_environment());
+    let checked = check::run_with(&loaded.files, &options, progress.observer());
+    progress.finish();
+    let mut report = match checked {
         Ok(report) => report,
         Err(e) => {
             output::stderr_line(&format!("factcheck: {:#}", anyhow::Error::new(e)));

@@ -97,7 +97,11 @@ pub(crate) fn with_evidence(
             for file in &loaded.files {
                 lockfile::read(&file.path)?;
             }
-            check::evidence(&loaded.files, &settings).map_err(anyhow::Error::new)
+            let progress =
+                super::progress::Progress::start(super::progress::Mode::from_environment());
+            let checked = check::evidence_with(&loaded.files, &settings, progress.observer());
+            progress.finish();
+            checked.map_err(anyhow::Error::new)
         })
         .and_then(|checked| then(&checked));
     match result {

@@ -553,7 +553,8 @@ fn compare_quote(
 
 /// Why a source that was read said nothing: which `about` entries it never
 /// uses (and which it does), or, when every entry occurs together, that the
-/// passages about a figure claim hold no figure of its kind.
+/// passages about a figure claim hold no figure of its kind, or how alike a
+/// quote's closest run is.
 fn not_found_reason(claim: &Claim, idx: &SourceIndex, terms: &[about::Term]) -> Reason {
     let located = about::Located::new(terms, idx);
     let mut reason = Reason::default();
@@ -563,6 +564,10 @@ fn not_found_reason(claim: &Claim, idx: &SourceIndex, terms: &[about::Term]) -> 
         } else {
             reason.present.push(entry.clone());
         }
+    }
+    if let Body::Quote { quote } = &claim.body {
+        reason.similarity = quote::nearest(idx, &crate::text::words(quote), terms);
+        return reason;
     }
     let Body::Figure { figure, .. } = &claim.body else {
         return reason;

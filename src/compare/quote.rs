@@ -35,15 +35,7 @@ pub(crate) fn find(idx: &SourceIndex, text: &str, quote: &[Word], about: &[Term]
     if quote.is_empty() || idx.tokens.is_empty() {
         return None;
     }
-    // Words the source lacks get ids no source word has.
-    let ids: Vec<u64> = quote
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            idx.term(&w.folded)
-                .map_or(u64::from(u32::MAX) + 1 + i as u64, u64::from)
-        })
-        .collect();
+    let ids = quote_ids(idx, quote);
     if let Some(start) = exact(idx, &ids) {
         let end = start + quote.len();
         return Some(Found::Exact {
@@ -95,6 +87,157 @@ pub(crate) fn find(idx: &SourceIndex, text: &str, quote: &[Word], about: &[Term]
         sentences: sentences_of(idx, run),
         diff,
     })
+}
+
+/// The quote's words as ids of the source's vocabulary; words the source
+/// lacks get ids no source word has (each its own).
+fn quote_ids(idx: &SourceIndex, quote: &[Word]) -> Vec<u64> {
+    quote
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            idx.term(&w.folded)
+                .map_or(u64::from(u32::MAX) + 1 + i as u64, u64::from)
+        })
+        .collect()
+}
+
+/// How much the search for a not-found quote's closest run may spend, in
+/// diff cells: a diff of runs of A and B words is counted as (A+B)², the
+/// most Myers' algorithm can take. Enough for every run of an ordinary page
+/// that shares words with the quote; on a page built to defeat the bound
+/// (the quote's words everywhere, never in order) it stops the search after
+/// a fixed amount of work, so the time spent is independent of the page's
+/// length beyond the linear scan.
+const NEAREST_BUDGET: usize = 10_000_000;
+
+/// The similarity of the closest run to a quote that is neither in the
+/// source nor close enough for a `mismatch`: what an editor is told about a
+/// quote that was not found (claim-files.md, "The claim's verdict"). `None`
+/// when the claim's `about` entries never stand together, so no run may be
+/// taken; 0 when no run shares a word with the quote.
+///
+/// Runs are the ones the mismatch search considers (within two words of the
+/// quote's length, inside passages about the claim), taken in order of the
+/// most their words in common could give, and diffed until no run left
+/// could beat the best or the budget is spent. Only runs that start on one
+/// of the quote's words (or cannot move on) and end on one (or are as short
+/// as allowed) are taken: moving a run on past a first word the quote lacks,
+/// or dropping such a word at its end, never lowers its similarity, so the
+/// best run is among them.
+pub(crate) fn nearest(idx: &SourceIndex, quote: &[Word], about: &[Term]) -> Option<f64> {
+    nearest_with_cost(idx, quote, about).map(|(similarity, _)| similarity)
+}
+
+/// [`nearest`], with the budget spent.
+fn nearest_with_cost(idx: &SourceIndex, quote: &[Word], about: &[Term]) -> Option<(f64, usize)> {
+    if quote.is_empty() || idx.tokens.is_empty() {
+        return None;
+    }
+    let limit = run_limits(idx, about)?;
+    let ids = quote_ids(idx, quote);
+    let a = ids.len();
+    let n = idx.tokens.len();
+    // Each distinct quote word the source has gets a slot, with the number
+    // of times the quote uses it.
+    let mut slot_of: HashMap<u32, usize> = HashMap::new();
+    let mut need: Vec<usize> = Vec::new();
+    for &id in &ids {
+        if let Ok(term) = u32::try_from(id) {
+            let next = need.len();
+            let slot = *slot_of.entry(term).or_insert(next);
+            if slot == next {
+                need.push(0);
+            }
+            need[slot] += 1;
+        }
+    }
+    let token_slot: Vec<Option<usize>> = idx
+        .tokens
+        .iter()
+        .map(|t| slot_of.get(&t.term).copied())
+        .collect();
+    // (words in common, start, length) of every run worth a diff.
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    let shortest = a.saturating_sub(2).max(1);
+    let mut have = vec![0usize; need.len()];
+    for len in shortest..=a + 2 {
+        if len > n {
+            break;
+        }
+        have.fill(0);
+        let mut common = 0usize;
+        for end in 1..=n {
+            if let Some(slot) = token_slot[end - 1] {
+                if have[slot] < need[slot] {
+                    common += 1;
+                }
+                have[slot] += 1;
+            }
+            if end > len
+                && let Some(slot) = token_slot[end - len - 1]
+            {
+                have[slot] -= 1;
+                if have[slot] < need[slot] {
+                    common -= 1;
+                }
+            }
+            if end < len {
+                continue;
+            }
+            let start = end - len;
+            let reach = limit[idx.tokens[start].sentence as usize];
+            let worth = common > 0
+                && end <= reach
+                && (token_slot[start].is_some() || end == n || end == reach)
+                && (token_slot[end - 1].is_some() || len == shortest);
+            if worth {
+                runs.push((common as u32, start as u32, len as u32));
+            }
+        }
+    }
+    // Highest bound first (2c/(a+len), compared without rounding), then the
+    // earlier, then the shorter run, so the order never depends on the
+    // machine.
+    runs.sort_unstable_by(|&(c1, s1, l1), &(c2, s2, l2)| {
+        let left = u64::from(c1) * (a as u64 + u64::from(l2));
+        let right = u64::from(c2) * (a as u64 + u64::from(l1));
+        right.cmp(&left).then((s1, l1).cmp(&(s2, l2)))
+    });
+    // (words in common, length) of the best run so far.
+    let mut best: Option<(usize, usize)> = None;
+    let mut spent = 0usize;
+    for &(common, start, len) in &runs {
+        let (common, start, len) = (common as usize, start as usize, len as usize);
+        // The bound of this run is no better than the best run's ratio.
+        if best.is_some_and(|(m, l)| common * (a + l) <= m * (a + len)) {
+            break;
+        }
+        let cost = (a + len) * (a + len);
+        // The first run is always diffed, so a long quote still gets an answer.
+        if best.is_some() && spent + cost > NEAREST_BUDGET {
+            break;
+        }
+        spent += cost;
+        let source: Vec<u64> = idx.tokens[start..start + len]
+            .iter()
+            .map(|t| u64::from(t.term))
+            .collect();
+        let ops = capture_diff_slices(Algorithm::default(), &ids, &source);
+        let common: usize = ops
+            .iter()
+            .map(|op| match op.as_tag_tuple() {
+                (DiffTag::Equal, old, _) => old.len(),
+                _ => 0,
+            })
+            .sum();
+        if best.is_none_or(|(m, l)| common * (a + l) > m * (a + len)) {
+            best = Some((common, len));
+        }
+    }
+    // Exactly 2M/(A+B), so 0.74 is never shown as the 0.75 a mismatch needs.
+    let similarity = best.map_or(0.0, |(m, l)| 2.0 * m as f64 / (a + l) as f64);
+    Some((similarity, spent))
 }
 
 /// The sentences a run of words stands in.
@@ -422,6 +565,140 @@ mod tests {
         let page: Vec<String> = (0..2_000).map(|_| ["the"; 100].join(" ") + ".").collect();
         let idx = SourceIndex::new(page);
         assert!(find(&idx, &quote, &words(&quote), &[]).is_none());
+    }
+
+    fn nearest_in(quote: &str, sentences: &[&str], about: &[&str]) -> Option<f64> {
+        let idx = SourceIndex::new(sentences.iter().map(|s| (*s).to_owned()).collect());
+        let terms: Vec<Term> = about.iter().map(|e| Term::parse(e)).collect();
+        nearest(&idx, &words(quote), &terms)
+    }
+
+    /// (quote, source sentences, about, similarity of the closest run)
+    type NearCase<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<f64>);
+
+    #[test]
+    fn the_closest_run_of_a_quote_that_is_not_found() {
+        // (quote, source sentences, about, similarity of the closest run)
+        let cases: &[NearCase] = &[
+            // "a x c": 2*2/(3+3).
+            ("a b c", &["a x c"], &[], Some(2.0 / 3.0)),
+            // "the cause" in order, within five words: 2*2/(7+5).
+            (
+                "does not advance the cause of peace",
+                &["Peace is the cause we advance."],
+                &[],
+                Some(1.0 / 3.0),
+            ),
+            // Runs are no shorter than the quote less two words: "the
+            // strike killed 14" is 2*3/(6+4), though "the strike killed"
+            // would be 0.67.
+            (
+                "the strike killed no one there",
+                &["The strike killed 14 people."],
+                &[],
+                Some(0.6),
+            ),
+            // No word in common.
+            ("alpha beta", &["Gamma delta."], &[], Some(0.0)),
+            // The about entry never occurs: no run may be taken.
+            ("a b c", &["a x c"], &["Guterres"], None),
+            // Only runs inside passages about the claim count.
+            (
+                "does not advance the cause of peace",
+                &[
+                    "It does not serve the cause of peace.",
+                    "A.",
+                    "B.",
+                    "C.",
+                    "Guterres spoke.",
+                ],
+                &["Guterres"],
+                Some(0.0),
+            ),
+            ("", &["Anything."], &[], None),
+            ("a b", &[], &[], None),
+        ];
+        for (quote, sentences, about, want) in cases {
+            let got = nearest_in(quote, sentences, about);
+            assert_eq!(got, *want, "{quote:?} in {sentences:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The pruned search finds what diffing every allowed run finds.
+        #[test]
+        fn the_closest_run_is_the_best_of_all_runs(
+            quote in proptest::collection::vec(0u8..5, 1..8),
+            page in proptest::collection::vec(proptest::collection::vec(0u8..7, 1..9), 1..8),
+        ) {
+            let word = |w: &u8| format!("w{w}");
+            let quote = quote.iter().map(word).collect::<Vec<_>>().join(" ");
+            let sentences: Vec<String> = page
+                .iter()
+                .map(|s| s.iter().map(word).collect::<Vec<_>>().join(" ") + ".")
+                .collect();
+            let idx = SourceIndex::new(sentences);
+            let quote_words = words(&quote);
+            let ids = quote_ids(&idx, &quote_words);
+            let a = ids.len();
+            let n = idx.tokens.len();
+            let mut want = 0.0f64;
+            for len in a.saturating_sub(2).max(1)..=a + 2 {
+                for start in 0..=n.saturating_sub(len) {
+                    if start + len > n {
+                        break;
+                    }
+                    let source: Vec<u64> = idx.tokens[start..start + len]
+                        .iter()
+                        .map(|t| u64::from(t.term))
+                        .collect();
+                    let ops = capture_diff_slices(Algorithm::default(), &ids, &source);
+                    let common: usize = ops
+                        .iter()
+                        .map(|op| match op.as_tag_tuple() {
+                            (DiffTag::Equal, old, _) => old.len(),
+                            _ => 0,
+                        })
+                        .sum();
+                    want = want.max(2.0 * common as f64 / (a + len) as f64);
+                }
+            }
+            let got = nearest(&idx, &quote_words, &[]);
+            proptest::prop_assert_eq!(got, Some(want));
+        }
+    }
+
+    #[test]
+    fn the_closest_run_on_a_long_page_costs_a_bounded_amount() {
+        // 30 distinct words; the page holds them everywhere but always in
+        // reverse, so every run's bound is high and its similarity low: the
+        // bound prunes nothing and only the budget stops the diffs.
+        let quote: Vec<String> = (0..30).map(|i| format!("w{i}")).collect();
+        let reversed: Vec<String> = quote.iter().rev().cloned().collect();
+        let page: Vec<String> = (0..4_000).map(|_| reversed.join(" ") + ".").collect();
+        let quote = quote.join(" ");
+        let idx = SourceIndex::new(page);
+        assert_eq!(idx.tokens.len(), 120_000);
+        let (similarity, spent) = nearest_with_cost(&idx, &words(&quote), &[]).unwrap();
+        assert!(spent <= NEAREST_BUDGET, "{spent}");
+        // A few words in order at best (across a sentence break, "w0 w29").
+        assert!(
+            similarity > 0.0 && similarity < THRESHOLD.into(),
+            "{similarity}"
+        );
+
+        // An ordinary long page: the quote's words scattered among others.
+        // The bound stops the search long before the budget.
+        let page: Vec<String> = (0..20_000)
+            .map(|i| format!("Sentence {i} has w{} and filler words here.", i % 30))
+            .collect();
+        let idx = SourceIndex::new(page);
+        let (similarity, spent) = nearest_with_cost(&idx, &words(&quote), &[]).unwrap();
+        assert!(spent < NEAREST_BUDGET / 10, "{spent}");
+        assert!(
+            similarity > 0.0 && similarity < THRESHOLD.into(),
+            "{similarity}"
+        );
     }
 
     #[test]

@@ -207,6 +207,7 @@ async fn attempt_once(
     let Ok(_permit) = fetcher.inner.global.acquire().await else {
         return Err(Failure::Final("internal error: limit closed".into()));
     };
+    super::mark_started();
     let timeout = settings.timeout;
     match tokio::time::timeout(timeout, exchange(fetcher, url, validators)).await {
         Ok(result) => result,

@@ -338,15 +338,16 @@ pub fn fetch_all(
     settings: &Settings,
     sources: &[Location],
 ) -> Result<HashMap<Location, Outcome>, Error> {
-    fetch_all_with(settings, sources, &|_, _| {})
+    fetch_all_with(settings, sources, Arc::new(()))
 }
 
-/// As [`fetch_all`], calling `on_done` as each unique source finishes: the
-/// CLI drives its progress bar with it (see `cli::progress::Progress`).
+/// As [`fetch_all`], telling `observer` how many sources there are and when
+/// each starts and finishes: the CLI draws its progress with it (see
+/// `cli::progress`).
 pub fn fetch_all_with(
     settings: &Settings,
     sources: &[Location],
-    on_done: &(dyn Fn(&Location, &Outcome) + Send + Sync),
+    observer: Arc<dyn Observer>,
 ) -> Result<HashMap<Location, Outcome>, Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -354,10 +355,49 @@ pub fn fetch_all_with(
         .map_err(Error::Runtime)?;
     runtime.block_on(async {
         let fetcher = Fetcher::new(settings.clone())?;
-        let results = fetcher.fetch_all(sources, on_done).await;
+        let results = fetcher.fetch_all(sources, observer).await;
         fetcher.finish()?;
         Ok(results)
     })
+}
+
+/// What a fetch reports as it goes, for a progress display at the edge. The
+/// fetcher only calls it; it keeps no clock for it and prints nothing. Every
+/// method does nothing by default, and `()` observes nothing.
+pub trait Observer: Send + Sync {
+    /// The number of unique sources about to be read, once, first.
+    fn planned(&self, _total: usize) {}
+    /// A source's first request got its connection slot (the per-host and
+    /// overall limits): it is now waiting on its server. Sources read from a
+    /// file, the cache or an archive never start this way; retries and
+    /// redirects of a source that started do not start it again.
+    fn started(&self, _location: &Location) {}
+    /// A source is done, read or unreachable; called once per unique source.
+    fn finished(&self, _location: &Location, _outcome: &Outcome) {}
+}
+
+impl Observer for () {}
+
+/// The source a fetch task is reading, so the request code deep below can
+/// say when it started without every function passing it along.
+struct Watched {
+    observer: Arc<dyn Observer>,
+    location: Location,
+    started: std::sync::atomic::AtomicBool,
+}
+
+tokio::task_local! {
+    static WATCHED: Watched;
+}
+
+/// Tells the observer of the current fetch task, once, that its source is
+/// in flight (called when a request holds its connection slot).
+pub(crate) fn mark_started() {
+    let _ = WATCHED.try_with(|w| {
+        if !w.started.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            w.observer.started(&w.location);
+        }
+    });
 }
 
 /// One run's fetcher: one HTTP client, the limits, the cache, the archives
@@ -409,11 +449,12 @@ impl Fetcher {
         &self.inner.settings
     }
 
-    /// Fetches every unique source concurrently within the limits.
+    /// Fetches every unique source concurrently within the limits, telling
+    /// `observer` as each starts and finishes.
     pub async fn fetch_all(
         &self,
         sources: &[Location],
-        on_done: &(dyn Fn(&Location, &Outcome) + Send + Sync),
+        observer: Arc<dyn Observer>,
     ) -> HashMap<Location, Outcome> {
         // One read per unique key; every location maps to its key.
         let mut keys: Vec<(Location, Key)> = Vec::with_capacity(sources.len());
@@ -425,19 +466,25 @@ impl Fetcher {
                 .or_insert_with(|| location.clone());
             keys.push((location.clone(), key));
         }
+        observer.planned(unique.len());
         let mut tasks = tokio::task::JoinSet::new();
         for (key, location) in unique {
             let fetcher = self.clone();
-            tasks.spawn(async move {
+            let watched = Watched {
+                observer: observer.clone(),
+                location: location.clone(),
+                started: std::sync::atomic::AtomicBool::new(false),
+            };
+            tasks.spawn(WATCHED.scope(watched, async move {
                 let outcome = fetcher.fetch(&location).await;
                 (key, location, outcome)
-            });
+            }));
         }
         let mut done: HashMap<Key, Outcome> = HashMap::new();
         while let Some(joined) = tasks.join_next().await {
             // A task that panicked leaves its key missing; it is reported below.
             if let Ok((key, location, outcome)) = joined {
-                on_done(&location, &outcome);
+                observer.finished(&location, &outcome);
                 done.insert(key, outcome);
             }
         }

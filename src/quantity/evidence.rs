@@ -7,10 +7,21 @@
 //! evidence interval is fitted into the claim's ([`Interval::fit`]).
 //!
 //! Where the spec is silent, decided so:
-//! - A count's interval stands for its whole numbers, also after a
-//!   duration was converted ("over two years" is 25 months and up); an
-//!   interval that holds no whole number ("2.5" as a claim) keeps its real
-//!   ends, so it is never turned inside out.
+//! - A count's interval stands for its whole numbers; an interval that
+//!   holds no whole number ("2.5" as a claim) keeps its real ends, so it is
+//!   never turned inside out.
+//! - Durations are compared in one grid unit per family, months for years
+//!   and months, minutes for weeks down to seconds, whatever units the two
+//!   figures use, so converting either never changes a verdict ("over two
+//!   years" stands to "30 months" as to "two and a half years"). A
+//!   duration claim keeps its qualifier's real interval ("about eight
+//!   hours" is 7.2 to 8.8 hours, "over two years" anything above 24
+//!   months): time is not counted in whole hours or years. As evidence,
+//!   "over n" and "nearly n" read as counts of the grid unit when n is a
+//!   whole number of it ("over two years" is 25 months, so it supports
+//!   "25 months"; "nearly eight hours" is 479 minutes, so it supports
+//!   "about eight hours" but not "eight hours"), else as just above or
+//!   just below n.
 //! - "A plain number with decimals against a claim in whole units reads as
 //!   rounded": plain means a count with no unit (an index level, a score).
 //!   A duration with decimals ("2.5 days") is not rounded: it states half a
@@ -19,7 +30,7 @@
 #![allow(clippy::float_cmp)] // ends are compared as stated; noise is removed by `tidy`
 
 use super::unit::Unit;
-use super::{Figure, Fit, Interval, Kind, Qualifier, tidy, whole_numbers};
+use super::{Figure, Fit, Interval, Kind, tidy, whole_numbers};
 
 /// How `tolerance` widens a figure claim's interval (spec: "`tolerance`").
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,10 +42,11 @@ pub enum Tolerance {
 }
 
 /// What a figure claim covers with its tolerance, in its own unit; a
-/// count's ends whole numbers and closed. Reports show it as `stated`.
+/// count's ends whole numbers and closed, a duration's as its qualifier
+/// gives them ("over two years" is above 2). Reports show it as `stated`.
 #[must_use]
 pub fn stated(claim: &Figure, tolerance: Option<Tolerance>) -> Interval {
-    claim_interval(claim, tolerance, 1.0)
+    claim_interval(claim, tolerance)
 }
 
 /// Whether a source's figure can be the claim's figure at all: the same
@@ -85,31 +97,51 @@ fn fit_one(claim: &Figure, tolerance: Option<Tolerance>, found: &Figure) -> Fit 
     if claim.kind != found.kind {
         return Fit::Outside;
     }
-    let (claim_factor, found_factor) = match claim.kind {
+    match claim.kind {
         // Money in another currency never supports.
         Kind::Money if claim.unit != found.unit => return Fit::Outside,
         Kind::Count => match (unit(claim), unit(found)) {
-            (Some(Unit::Duration(a)), Some(Unit::Duration(b))) => match a.common(b) {
-                Some(factors) => factors,
-                None => return Fit::Outside,
-            },
-            (None, None) if claim.unit == found.unit => (1.0, 1.0),
+            (Some(Unit::Duration(a)), Some(Unit::Duration(b))) => {
+                if a.common(b).is_none() {
+                    return Fit::Outside;
+                }
+                // Both on the family's grid (converted to a unit no larger
+                // than the smaller of the two, as the spec asks).
+                let claimed = duration_claim(claim, tolerance, a.grid());
+                return duration_evidence(found, b.grid()).fit(&claimed);
+            }
+            (None, None) if claim.unit == found.unit => {}
             _ => return Fit::Outside,
         },
-        _ => (1.0, 1.0),
-    };
-    let claimed = claim_interval(claim, tolerance, claim_factor);
-    evidence_interval(found, found_factor, claim).fit(&claimed)
+        _ => {}
+    }
+    let claimed = claim_interval(claim, tolerance);
+    evidence_interval(found, claim).fit(&claimed)
 }
 
-/// The claim's interval with its tolerance, in a unit `factor` times
-/// smaller than its own; a count's whole numbers.
-fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> Interval {
-    let mut iv = if factor == 1.0 {
-        claim.claim
-    } else {
-        unrounded_claim(claim).scaled(factor)
-    };
+/// A duration claim's interval with its tolerance, in a unit `factor` times
+/// smaller than its own: the qualifier's real interval, never snapped to
+/// whole units (those depend on the unit written).
+fn duration_claim(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> Interval {
+    widen(claim.claim.scaled(factor), tolerance, factor)
+}
+
+/// What a duration in a source firmly states, in a unit `factor` times
+/// smaller than its own (the grid): "over n" and "nearly n" as counts of
+/// the grid unit (n + 1, n - 1) when n is a whole number of it, else just
+/// above or below n.
+fn duration_evidence(found: &Figure, factor: f64) -> Interval {
+    let iv = found.evidence.scaled(factor);
+    match iv.low.filter(|&l| iv.high == Some(l) && l.fract() == 0.0) {
+        Some(n) if iv.low_open => Interval::point(n + 1.0),
+        Some(n) if iv.high_open => Interval::point((n - 1.0).max(0.0)),
+        _ => iv,
+    }
+}
+
+/// `iv` widened by `tolerance`, an absolute one given in the figure's unit
+/// and `iv` in a unit `factor` times smaller.
+fn widen(mut iv: Interval, tolerance: Option<Tolerance>, factor: f64) -> Interval {
     match tolerance {
         Some(Tolerance::Relative(r)) => {
             iv.low = iv.low.map(|l| tidy(l - l.abs() * r));
@@ -121,6 +153,16 @@ fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> 
         }
         None => {}
     }
+    iv
+}
+
+/// The claim's interval with its tolerance, in its own unit; a count's
+/// whole numbers, a duration's real interval.
+fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>) -> Interval {
+    if matches!(unit(claim), Some(Unit::Duration(_))) {
+        return duration_claim(claim, tolerance, 1.0);
+    }
+    let iv = widen(claim.claim, tolerance, 1.0);
     if claim.kind == Kind::Count {
         whole_numbers(iv)
     } else {
@@ -128,40 +170,10 @@ fn claim_interval(claim: &Figure, tolerance: Option<Tolerance>, factor: f64) -> 
     }
 }
 
-/// A count claimed with "more than" or "fewer than" is closed on whole
-/// numbers (31 for "over 30"); a duration converted to a smaller unit is
-/// read from the stated number instead ("over two years" is more than 24
-/// months, not at least 36).
-fn unrounded_claim(f: &Figure) -> Interval {
-    let mut iv = f.claim;
-    if let (Kind::Count, Some(v)) = (f.kind, f.value) {
-        match f.qualifier {
-            Qualifier::MoreThan | Qualifier::JustOver
-                if iv.low == Some(v + 1.0) && !iv.low_open =>
-            {
-                iv.low = Some(v);
-                iv.low_open = true;
-            }
-            Qualifier::LessThan | Qualifier::Nearly
-                if iv.high == Some(v - 1.0) && !iv.high_open =>
-            {
-                iv.high = Some(v);
-                iv.high_open = true;
-            }
-            _ => {}
-        }
-    }
-    iv
-}
-
-/// What the source's figure firmly states, in a unit `factor` times smaller
-/// than its own, read against `claim`.
-fn evidence_interval(found: &Figure, factor: f64, claim: &Figure) -> Interval {
-    let iv = if factor == 1.0 {
-        found.evidence
-    } else {
-        unrounded_evidence(found).scaled(factor)
-    };
+/// What the source's figure (not a duration) firmly states, read against
+/// `claim`.
+fn evidence_interval(found: &Figure, claim: &Figure) -> Interval {
+    let iv = found.evidence;
     if found.kind != Kind::Count {
         return iv;
     }
@@ -180,28 +192,6 @@ fn evidence_interval(found: &Figure, factor: f64, claim: &Figure) -> Interval {
     } else {
         iv
     }
-}
-
-/// "Over 30" as evidence is 31 for a count; converted to a smaller unit it
-/// is just above the stated number ("over two years" is just above 24
-/// months).
-fn unrounded_evidence(f: &Figure) -> Interval {
-    let iv = f.evidence;
-    if let (Kind::Count, Some(v)) = (f.kind, f.value) {
-        let point = iv
-            .low
-            .filter(|&l| iv.high == Some(l) && !iv.low_open && !iv.high_open);
-        match f.qualifier {
-            Qualifier::MoreThan | Qualifier::JustOver if point == Some(v + 1.0) => {
-                return Interval::just_above(v);
-            }
-            Qualifier::LessThan | Qualifier::Nearly if point == Some(v - 1.0) => {
-                return Interval::just_below(v);
-            }
-            _ => {}
-        }
-    }
-    iv
 }
 
 /// A count with no unit: a number of things, an index level, a score.
@@ -283,6 +273,78 @@ mod tests {
         }
     }
 
+    /// A duration claim keeps its qualifier (it was snapped to whole units
+    /// of its own: "about eight hours" was exactly 8, "over two years" 3
+    /// and up in years but 25 months and up in months).
+    #[test]
+    fn durations_keep_their_qualifiers() {
+        use Fit::{Inside, Outside};
+        // (source's figure, claim, fit)
+        let cases = [
+            ("nearly eight hours", "about eight hours", Inside),
+            ("8 hours", "about eight hours", Inside),
+            ("480 minutes", "about eight hours", Inside),
+            ("7.5 hours", "about eight hours", Inside),
+            ("10 hours", "about eight hours", Outside),
+            ("7 hours", "about eight hours", Outside),
+            ("about eight hours", "8 hours", Inside),
+            ("nearly eight hours", "8 hours", Outside),
+            ("nearly eight hours", "nearly eight hours", Inside),
+            ("two and a half years", "over two years", Inside),
+            ("30 months", "over two years", Inside),
+            ("two years", "over two years", Outside),
+            ("over two years", "over two years", Inside),
+            ("over two years", "25 months", Inside),
+            ("over two years", "3 years", Outside),
+            ("over two years", "36 months", Outside),
+            ("over two hours", "121 minutes", Inside),
+            ("over two hours", "2 hours", Outside),
+            ("nearly two years", "nearly two years", Inside),
+            ("23 months", "nearly two years", Inside),
+            ("two years", "nearly two years", Outside),
+            ("nearly 30 seconds", "about 30 seconds", Inside),
+            ("at least three days", "at least 72 hours", Inside),
+            // A range only partly inside: wider.
+            ("two to three years", "about 30 months", Fit::Partly),
+        ];
+        for (source, claimed, want) in cases {
+            let (found, claim) = (fig(source), fig(claimed));
+            assert_eq!(fit(&claim, None, &found), want, "{source:?} vs {claimed:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The same duration written in another unit gives the same fit, on
+        /// the claim's side and on the source's.
+        #[test]
+        fn a_duration_fits_alike_in_any_unit(
+            claim_q in 0usize..6,
+            source_q in 0usize..6,
+            n in 1u32..6,
+            m in 1u32..100,
+            clock in proptest::bool::ANY,
+        ) {
+            const QUALIFIERS: [&str; 6] = ["", "about ", "over ", "nearly ", "at least ", "fewer than "];
+            // (big unit, small unit, small units in a big one)
+            let (big, small, k) = if clock { ("hours", "minutes", 60) } else { ("years", "months", 12) };
+            let claim_big = fig(&format!("{}{n} {big}", QUALIFIERS[claim_q]));
+            let claim_small = fig(&format!("{}{} {small}", QUALIFIERS[claim_q], n * k));
+            let source_small = fig(&format!("{}{m} {small}", QUALIFIERS[source_q]));
+            proptest::prop_assert_eq!(
+                fit(&claim_big, None, &source_small),
+                fit(&claim_small, None, &source_small)
+            );
+            let source_big = fig(&format!("{}{n} {big}", QUALIFIERS[source_q]));
+            let source_as_small = fig(&format!("{}{} {small}", QUALIFIERS[source_q], n * k));
+            for claim in [&claim_big, &claim_small] {
+                proptest::prop_assert_eq!(
+                    fit(claim, None, &source_big),
+                    fit(claim, None, &source_as_small)
+                );
+            }
+        }
+    }
+
     #[test]
     fn candidates_by_kind_and_unit() {
         let cases = [
@@ -360,6 +422,17 @@ mod tests {
                 false,
             ),
             ("2.5", None, Some(2.45), Some(2.55), false, true),
+            // Durations keep their qualifier's interval in their own unit.
+            ("over two years", None, Some(2.0), None, true, false),
+            (
+                "about eight hours",
+                None,
+                Some(7.2),
+                Some(8.8),
+                false,
+                false,
+            ),
+            ("nearly two years", None, Some(1.8), Some(2.0), false, true),
         ];
         for (claimed, tolerance, low, high, low_open, high_open) in cases {
             let got = stated(&fig(claimed), tolerance);

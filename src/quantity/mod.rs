@@ -125,6 +125,7 @@ mod scan;
 mod tests;
 pub mod unit;
 mod vague;
+pub mod value;
 
 pub use evidence::Tolerance;
 pub use unit::Unit;

@@ -99,6 +99,21 @@ impl DurationUnit {
             .then(|| f64::from(self.size) / f64::from(to.size))
     }
 
+    /// The factor that turns an amount in `self` into its family's grid
+    /// unit: months for years and months, minutes for weeks down to seconds
+    /// (the smallest units of the spec's table). The evidence rule compares
+    /// durations there, so a verdict never depends on which units the claim
+    /// and the source happen to use; "over n" read as a count is n + 1 of
+    /// the grid unit ("over two years" is 25 months).
+    #[must_use]
+    pub fn grid(self) -> f64 {
+        let grid = match self.family {
+            Family::Calendar => 1.0,
+            Family::Clock => 60.0,
+        };
+        f64::from(self.size) / grid
+    }
+
     /// The factors that bring `self` and `other` to the smaller of the two
     /// (spec: "both are converted to the smaller unit before anything
     /// else"); `None` when they do not convert.
@@ -162,6 +177,23 @@ mod tests {
         ];
         for (from, to, want) in cases {
             assert_eq!(d(from).factor(d(to)), want, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn every_duration_has_a_grid_factor() {
+        let cases = [
+            ("years", 12.0),
+            ("months", 1.0),
+            ("weeks", 10_080.0),
+            ("days", 1440.0),
+            ("hours", 60.0),
+            ("minutes", 1.0),
+            ("seconds", 1.0 / 60.0),
+        ];
+        for (unit, want) in cases {
+            let got = d(unit).grid();
+            assert!((got - want).abs() < 1e-12, "{unit}: {got}");
         }
     }
 

@@ -18,7 +18,17 @@
 //! sources that gave a finding are `citation`s (web sources by URL, local
 //! files by name only); `author` and `publisher` are `factcheck.toml`
 //! `[publisher]`, left out when there is none. `datePublished` is the date
-//! the caller passes, if any: this module reads no clock.
+//! the caller passes, if any: this module reads no clock. `dateCreated` is
+//! when the run that produced the review started (a `DateTime`, as
+//! schema.org allows there).
+//!
+//! Only what schema.org gives a property for is written. The other formats'
+//! run line also names the tool, and their evidence says where each source's
+//! text came from (network, cache, archive) and when it was read; a
+//! `ClaimReview` has no property for software or for when a cited work was
+//! read (`author`, `creator` and `sdPublisher` are people or organisations;
+//! `dateModified` and `lastReviewed` are the cited page's own), so those stay
+//! in the JSON report, which a publisher keeps beside the feed.
 //!
 //! The JSON is written as the JSON format writes it, with `<`, `>` and `&`
 //! escaped, so it can be pasted into a `<script type="application/ld+json">`
@@ -49,7 +59,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         .files
         .iter()
         .flat_map(|file| file.claims.iter().map(move |claim| (file, claim)))
-        .filter_map(|(file, claim)| review(file, claim, options))
+        .filter_map(|(file, claim)| review(file, claim, &report.run.started, options))
         .collect();
     to_safe_json(&reviews)
 }
@@ -70,7 +80,12 @@ fn web_url(url: &str) -> Option<String> {
     url::Url::parse(url.trim()).ok().map(String::from)
 }
 
-fn review(file: &FileReport, claim: &ClaimReport, options: &RenderOptions) -> Option<Value> {
+fn review(
+    file: &FileReport,
+    claim: &ClaimReport,
+    started: &str,
+    options: &RenderOptions,
+) -> Option<Value> {
     let (value, name) = rating(claim.verdict)?;
     let article_url = file.article.url.as_deref().and_then(web_url);
 
@@ -116,6 +131,11 @@ fn review(file: &FileReport, claim: &ClaimReport, options: &RenderOptions) -> Op
     review.insert("claimReviewed".into(), clean(&claim.text).into());
     if let Some(date) = &options.date {
         review.insert("datePublished".into(), clean(date).into());
+    }
+    // When the run that produced the review started (the sources were read
+    // then or just after): the run line of the other formats.
+    if !started.is_empty() {
+        review.insert("dateCreated".into(), clean(started).into());
     }
     if let Some(publisher) = &options.publisher {
         review.insert("author".into(), organization(publisher));
@@ -196,6 +216,13 @@ mod tests {
         assert_eq!(
             disputed["itemReviewed"]["appearance"]["url"],
             "https://example.org/news/123"
+        );
+        // Every review says when the run that produced it started.
+        assert!(
+            reviews
+                .iter()
+                .all(|r| r["dateCreated"] == fixture::report().run.started.as_str()),
+            "{reviews:?}"
         );
     }
 

@@ -59,23 +59,27 @@ pub fn text(text: &str) -> String {
     escape(text, true)
 }
 
-/// As [`text`], but quotation marks and apostrophes stay as they are: for
-/// element text and Markdown prose, never an attribute value. A Markdown
-/// reader of the raw comment sees `"We have"`, not `&quot;We have&quot;`.
+/// As [`text`], but quotation marks, apostrophes, brackets and `!` stay as
+/// they are: for element text and Markdown prose, never an attribute value.
+/// A Markdown reader of the raw comment sees `"We have" (AP)`, not
+/// `&quot;We have&quot; &#40;AP&#41;`. Quotes only end an attribute, and
+/// `(` and `!` only make a link or an image after a `[` or `]`, which are
+/// still escaped.
 #[must_use]
 pub fn prose(text: &str) -> String {
     escape(text, false)
 }
 
-fn escape(text: &str, quotes: bool) -> String {
+fn escape(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' if quotes => out.push_str("&quot;"),
-            '\'' if quotes => out.push_str("&#39;"),
+            '"' | '\'' | '(' | ')' | '!' if !attribute => out.push(c),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             // Markdown: tables, code, emphasis, links, images, headings,
             // strikethrough, backslash escapes, and GitHub's @mentions and
             // #references (which would notify people or link issues).
@@ -111,7 +115,8 @@ pub fn href(url: &str) -> Option<String> {
     Some(text(parsed.as_str()))
 }
 
-/// A word diff as `<del>` and `<ins>` markup around escaped words: valid
+/// A word diff as `<del>` and `<ins>` markup around escaped words (element
+/// text, so quotation marks stay as they are): valid
 /// HTML, and rendered by GitHub and GitLab Markdown as struck-through and
 /// underlined words.
 #[must_use]
@@ -119,7 +124,7 @@ pub fn diff(diff: &[DiffOp]) -> String {
     let parts: Vec<String> = diff
         .iter()
         .map(|op| {
-            let words = text(&op.text);
+            let words = prose(&op.text);
             match op.op {
                 Op::Equal => words,
                 Op::Delete => format!("<del>{words}</del>"),
@@ -130,18 +135,19 @@ pub fn diff(diff: &[DiffOp]) -> String {
     parts.join(" ")
 }
 
-/// An evidence passage, escaped, with the figure found (where it stands in
-/// the passage) wrapped in `open` and `close` (`<mark>`, `**`).
+/// An evidence passage, escaped as prose (element text), with the figure
+/// found (where it stands in the passage) wrapped in `open` and `close`
+/// (`<mark>`, `**`).
 #[must_use]
 pub fn marked(passage: &str, found: Option<&str>, open: &str, close: &str) -> String {
     match found.and_then(|found| super::locate(passage, found)) {
         Some(range) => format!(
             "{}{open}{}{close}{}",
-            text(&passage[..range.start]),
-            text(&passage[range.clone()]),
-            text(&passage[range.end..])
+            prose(&passage[..range.start]),
+            prose(&passage[range.clone()]),
+            prose(&passage[range.end..])
         ),
-        None => text(passage),
+        None => prose(passage),
     }
 }
 
@@ -196,6 +202,33 @@ mod tests {
     }
 
     #[test]
+    fn prose_keeps_quotes_and_brackets_but_no_markup() {
+        let cases = [
+            ("\"We have\" (AP) isn't it!", "\"We have\" (AP) isn't it!"),
+            (
+                "[x](javascript:alert(1))",
+                "&#91;x&#93;(javascript:alert(1))",
+            ),
+            ("![img](u)", "!&#91;img&#93;(u)"),
+            ("<b onclick=\"x\">", "&lt;b onclick=\"x\"&gt;"),
+            (
+                "*a* _b_ `c` | @d #1 ~e~ \\",
+                "&#42;a&#42; &#95;b&#95; &#96;c&#96; &#124; &#64;d &#35;1 &#126;e&#126; &#92;",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(prose(input), want, "input {input:?}");
+        }
+        let marked = marked("He said \"14 died\" (AP).", Some("14"), "**", "**");
+        assert_eq!(marked, "He said \"**14** died\" (AP).");
+        let diff = diff(&[DiffOp {
+            op: Op::Insert,
+            text: "\"x\" <y>".to_owned(),
+        }]);
+        assert_eq!(diff, "<ins>\"x\" &lt;y&gt;</ins>");
+    }
+
+    #[test]
     fn href_links_only_web_urls() {
         let cases = [
             (
@@ -223,9 +256,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn no_markup_or_control_survives(input in "\\PC*|[\\x00-\\x{9f}<>|`\\[\\]*_\\u{202a}-\\u{202e}]*") {
-            let escaped = text(&input);
-            for c in ['<', '>', '|', '`', '[', ']', '*', '_', '\n', '\u{1b}', '\u{9b}', '\u{202e}'] {
-                proptest::prop_assert!(!escaped.contains(c), "{:?} in {:?}", c, escaped);
+            for escaped in [text(&input), prose(&input)] {
+                for c in ['<', '>', '|', '`', '[', ']', '*', '_', '\n', '\u{1b}', '\u{9b}', '\u{202e}'] {
+                    proptest::prop_assert!(!escaped.contains(c), "{:?} in {:?}", c, escaped);
+                }
             }
             let cleaned = clean(&input);
             proptest::prop_assert!(!cleaned.chars().any(is_hostile));

@@ -2,9 +2,11 @@
 //! flavours): a summary table, then one collapsible `<details>` section per
 //! claim file with the failing claims first, their evidence and diffs.
 //!
-//! Every string of the report goes through [`escape::text`], which turns
-//! each character Markdown or HTML gives a meaning to into an entity; the
-//! markup around it (tables, `<del>`/`<ins>`, links) is ours alone. Sources
+//! Every string of the report goes through [`escape::prose`], which turns
+//! each character Markdown or HTML gives a meaning to into an entity (the
+//! quotation marks and brackets of prose stay as they are: no string of
+//! ours is an attribute value but the escaped link); the markup around it
+//! (tables, `<del>`/`<ins>`, links) is ours alone. Sources
 //! are linked only when they are `http(s)` URLs.
 
 use std::fmt::Write as _;
@@ -57,7 +59,7 @@ pub fn render(report: &Report) -> String {
     if tally.changed > 0 {
         let _ = writeln!(out, "| changed since review | {} |", tally.changed);
     }
-    let _ = writeln!(out, "\n<sub>{}</sub>", escape::text(&run_line(report)));
+    let _ = writeln!(out, "\n<sub>{}</sub>", escape::prose(&run_line(report)));
     for file in &report.files {
         out.push('\n');
         file_section(&mut out, file, &report.run.started);
@@ -72,8 +74,8 @@ fn file_section(out: &mut String, file: &FileReport, started: &str) {
     let _ = writeln!(
         out,
         "<details{open}>\n<summary><code>{}</code>: {} ({} failing of {})</summary>\n",
-        escape::text(&file.path),
-        escape::text(&file.article.title),
+        escape::prose(&file.path),
+        escape::prose(&file.article.title),
         failing,
         file.claims.len()
     );
@@ -82,7 +84,7 @@ fn file_section(out: &mut String, file: &FileReport, started: &str) {
         article.push(link(url));
     }
     if let Some(published) = &file.article.published {
-        article.push(format!("published {}", escape::text(published)));
+        article.push(format!("published {}", escape::prose(published)));
     }
     if !article.is_empty() {
         let _ = writeln!(out, "Article: {}\n", article.join(", "));
@@ -104,7 +106,7 @@ fn claim_heading(claim: &ClaimReport) -> String {
         "{} **{}** <code>{}</code>",
         mark(claim.verdict),
         verdict_name(claim.verdict),
-        escape::text(&claim.id)
+        escape::prose(&claim.id)
     );
     if claim.failing {
         heading.push_str(" (fails)");
@@ -121,25 +123,41 @@ fn claim_heading(claim: &ClaimReport) -> String {
 fn figure(figure: &FigureReport) -> String {
     let mut text = format!(
         "“{}” = {}",
-        escape::text(&figure.text),
-        escape::text(&interval(figure))
+        escape::prose(&figure.text),
+        interval_text(figure)
     );
     if let Some(restated) = &figure.restated {
         let _ = write!(
             text,
             " (restated “{}” = {})",
-            escape::text(&restated.text),
-            escape::text(&interval(restated))
+            escape::prose(&restated.text),
+            interval_text(restated)
         );
     }
     text
 }
 
+/// A figure's interval, `[21, ∞)`: our own text (numbers, `∞` and a unit
+/// code or word), which makes no Markdown link, so its brackets are written
+/// as they are. A unit of other characters (a merged report is read from a
+/// file) is escaped like any other text.
+fn interval_text(figure: &FigureReport) -> String {
+    let plain = figure.unit.as_deref().is_none_or(|u| {
+        u.chars()
+            .all(|c| c.is_alphanumeric() || c == '%' || c == ' ')
+    });
+    if plain {
+        interval(figure)
+    } else {
+        escape::prose(&interval(figure))
+    }
+}
+
 /// A source's address: a link when it is a web URL, else text.
 fn link(url: &str) -> String {
     match escape::href(url) {
-        Some(href) => format!("<a href=\"{href}\">{}</a>", escape::text(url)),
-        None => format!("<code>{}</code>", escape::text(url)),
+        Some(href) => format!("<a href=\"{href}\">{}</a>", escape::prose(url)),
+        None => format!("<code>{}</code>", escape::prose(url)),
     }
 }
 
@@ -170,7 +188,7 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
     let mut head = format!(
         "- **{}** {}",
         source_verdict_name(evidence.verdict),
-        escape::text(&evidence.source)
+        escape::prose(&evidence.source)
     );
     if let Some(name) = &evidence.name {
         let _ = write!(head, " “{}”", escape::prose(name));
@@ -181,7 +199,7 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
     out.push_str(&head);
     out.push('\n');
     if let Some(read) = provenance(evidence, started) {
-        let _ = writeln!(out, "  - read: {}", escape::text(&read));
+        let _ = writeln!(out, "  - read: {}", escape::prose(&read));
     }
     if let Some(found) = &evidence.found {
         let relation = evidence
@@ -206,7 +224,7 @@ fn evidence_item(out: &mut String, evidence: &EvidenceReport, started: &str) {
         let _ = writeln!(out, "  - since review: {}", escape::diff(diff));
     }
     if let Some(error) = &evidence.error {
-        let _ = writeln!(out, "  - reason: {}", escape::text(error));
+        let _ = writeln!(out, "  - reason: {}", escape::prose(error));
     }
     if evidence.verdict == SourceVerdict::NotFound {
         let _ = writeln!(out, "  - {}", escape::prose(&not_found_text(evidence)));
@@ -259,7 +277,8 @@ mod tests {
             "|",
             "`",
             "[link]",
-            "javascript:alert(1)\"",
+            "](javascript",
+            "<a href=\"javascript",
         ] {
             let in_table = out
                 .lines()
@@ -277,7 +296,9 @@ mod tests {
                 "{in_table:?}"
             );
         }
-        assert!(out.contains("&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;"));
+        // Prose keeps its brackets: with `[` and `]` escaped they make no link.
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(out.contains("&#91;link&#93;(javascript:alert(1))"));
         // javascript: URLs are shown as text, never linked.
         assert!(!out.to_lowercase().contains("href=\"javascript"));
         assert!(out.contains("href=\"https://evil.example/%3Cscript%3E?a=%22b%22\""));

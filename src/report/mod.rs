@@ -594,13 +594,20 @@ pub(crate) fn number(value: f64) -> String {
 }
 
 /// A figure's interval as people read it: `15`, `[2, ∞)`, `[2,255,000,000,
-/// 2,265,000,000) GBP`, `40%`.
+/// 2,265,000,000) GBP`, `40%`, `just below 8 hours`.
 pub(crate) fn interval(figure: &FigureReport) -> String {
     let body = match (figure.low, figure.high) {
         (Some(low), Some(high))
             if low.total_cmp(&high).is_eq() && !figure.low_open && !figure.high_open =>
         {
             number(low)
+        }
+        // "more than 12" and "nearly 8" as evidence: just beside the number.
+        (Some(low), Some(high)) if low.total_cmp(&high).is_eq() && figure.low_open => {
+            format!("just above {}", number(low))
+        }
+        (Some(low), Some(high)) if low.total_cmp(&high).is_eq() && figure.high_open => {
+            format!("just below {}", number(low))
         }
         (low, high) => {
             let open = if figure.low_open || low.is_none() {
@@ -798,10 +805,14 @@ pub(crate) fn not_found_text(evidence: &EvidenceReport) -> String {
         }
         parts.push(text);
     } else if let Some(similarity) = reason.similarity {
-        parts.push(format!(
-            "read; the closest run of words is {:.0}% alike (0.75 needed)",
-            similarity * 100.0
-        ));
+        // Rounded down, so a run just short of the threshold never shows as
+        // the 75% that would have made it a mismatch.
+        let percent = (similarity * 100.0).floor();
+        parts.push(if similarity > 0.0 {
+            format!("read; the quote's closest run of words is {percent:.0}% alike (75% needed)")
+        } else {
+            "read; no run of words has any of the quote's words".to_string()
+        });
     } else if !reason.present.is_empty() {
         parts.push(
             "read; every about entry occurs, but never together in a passage of up to three sentences"
@@ -881,7 +892,11 @@ mod tests {
             (figure(None, Some(5.0), (false, true), None), "(-∞, 5)"),
             (
                 figure(Some(12e9), Some(12e9), (true, false), Some("GBP")),
-                "(12,000,000,000, 12,000,000,000] GBP",
+                "just above 12,000,000,000 GBP",
+            ),
+            (
+                figure(Some(8.0), Some(8.0), (false, true), Some("hours")),
+                "just below 8 hours",
             ),
             (
                 figure(Some(3.45), Some(3.55), (false, true), Some("%")),

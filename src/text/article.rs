@@ -84,6 +84,11 @@ pub enum Reason {
     /// Dropped: a counter or a control's label ("5 min read", "2 of 6",
     /// "Share", "12 comments").
     Counter,
+    /// Dropped: a footnote marker glued to a word ("families<sup>2</sup>").
+    Footnote,
+    /// Dropped: a picture's credit ("Photo: Jane Doe/AP", "Image credit:
+    /// NASA"), not its caption.
+    Credit,
 }
 
 impl Reason {
@@ -114,6 +119,8 @@ impl fmt::Display for Reason {
             Reason::Teaser => f.write_str("teaser card"),
             Reason::Repeated => f.write_str("repeated"),
             Reason::Counter => f.write_str("counter or button label"),
+            Reason::Footnote => f.write_str("footnote marker"),
+            Reason::Credit => f.write_str("picture credit"),
         }
     }
 }
@@ -158,6 +165,11 @@ struct Stats {
     blocks: u32,
     /// Headings inside that are mostly link text.
     linked_headings: u32,
+    /// Links (`<a>` elements) inside.
+    anchors: u32,
+    /// Whether its first text is link text (`Some(true)`): a card that
+    /// leads with a link to another page.
+    led_by_link: Option<bool>,
 }
 
 /// The article of a page: where it is, and how to judge each element.
@@ -476,6 +488,9 @@ impl Finder {
                         };
                         let (chars, words) = measure(text);
                         top.text += chars;
+                        if chars > 0 && top.led_by_link.is_none() {
+                            top.led_by_link = Some(links > 0);
+                        }
                         if links > 0 {
                             top.link += chars;
                         } else if words >= 3 {
@@ -506,16 +521,31 @@ impl Finder {
                     if name == "h1" {
                         stats.h1 += 1;
                     }
+                    if name == "a" {
+                        stats.anchors += 1;
+                    }
                     if is_heading(name) && stats.text > 0 && stats.link * 2 >= stats.text {
                         stats.linked_headings += 1;
                     }
-                    if let Some((_, parent)) = stack.last_mut() {
+                    // A pop-up of links inside a sentence is not measured as
+                    // part of the sentence's paragraph.
+                    let popup = is_link_popup(name, stats);
+                    if let Some((_, parent)) = stack.last_mut()
+                        && popup
+                    {
+                        parent.blocks += stats.blocks;
+                        parent.h1 += stats.h1;
+                    } else if let Some((_, parent)) = stack.last_mut() {
                         parent.text += stats.text;
                         parent.link += stats.link;
                         parent.story += stats.story;
                         parent.h1 += stats.h1;
                         parent.blocks += stats.blocks + u32::from(is_block(name));
                         parent.linked_headings += stats.linked_headings;
+                        parent.anchors += stats.anchors;
+                        if parent.led_by_link.is_none() {
+                            parent.led_by_link = stats.led_by_link;
+                        }
                     }
                     self.stats.insert(id, stats);
                 }
@@ -664,7 +694,14 @@ impl Finder {
         if name == "article" && in_article && stats.story < 300 && stats.link * 3 >= stats.text {
             return Some(Reason::Teaser);
         }
-        if is_block(name) && name != "h1" && stats.text > 0 && stats.link * 2 >= stats.text {
+        let linky = stats.text > 0 && stats.link * 2 >= stats.text;
+        // A paragraph whose own words make sentences is prose, however much
+        // of it is linked ("... but was <a>re-opened earlier this year</a>.").
+        let prose = matches!(name, "p" | "blockquote" | "dd") && stats.story * 4 >= stats.text;
+        if linky && is_block(name) && name != "h1" && !prose {
+            return Some(Reason::Links);
+        }
+        if is_link_popup(name, stats) {
             return Some(Reason::Links);
         }
         None
@@ -692,12 +729,26 @@ impl Finder {
         };
         let mut chars = 0u32;
         let mut links = 0usize;
+        // Inside a card that leads with a link (a ticker's or a list's items
+        // of other stories, each a linked title and a summary).
+        let mut card = 0usize;
         for edge in root.traverse() {
             match edge {
                 Edge::Open(node) if node.id() == headline => break,
                 Edge::Open(node) => match node.value() {
-                    Node::Element(el) if el.name() == "a" => links += 1,
-                    Node::Text(text) if links == 0 => {
+                    Node::Element(el) => {
+                        if el.name() == "a" {
+                            links += 1;
+                        }
+                        if card > 0
+                            || (matches!(el.name(), "li" | "article")
+                                && self.get(node.id()).led_by_link == Some(true)
+                                && !self.around_headline.contains(&node.id()))
+                        {
+                            card += 1;
+                        }
+                    }
+                    Node::Text(text) if links == 0 && card == 0 => {
                         let (c, words) = measure(text);
                         if words >= 3 {
                             chars = chars.saturating_add(c);
@@ -708,6 +759,9 @@ impl Finder {
                 Edge::Close(node) => {
                     if node.value().as_element().is_some_and(|e| e.name() == "a") {
                         links = links.saturating_sub(1);
+                    }
+                    if node.value().is_element() {
+                        card = card.saturating_sub(1);
                     }
                 }
             }
@@ -724,6 +778,17 @@ impl Finder {
     pub(crate) fn blocks(&self, id: NodeId) -> u32 {
         self.get(id).blocks
     }
+}
+
+/// Inside a paragraph, an inline element of three links or more that is
+/// mostly links: a pop-up (a person's latest stories, shown on hover), not
+/// part of the sentence.
+fn is_link_popup(name: &str, stats: Stats) -> bool {
+    !is_block(name)
+        && name != "a"
+        && stats.anchors >= 3
+        && stats.text > 0
+        && stats.link * 2 >= stats.text
 }
 
 fn is_article_body(value: &str) -> bool {
@@ -822,7 +887,51 @@ const LABELS: &[&[&str]] = &[
     &["skip", "ad"],
     &["sponsored"],
     &["close"],
+    &["advert"],
+    &["more"],
+    &["less"],
+    &["show", "less"],
+    &["read", "less"],
 ];
+
+/// How a picture's credit opens: "Photo: ...", "(Image credit: ...)".
+const CREDITS: &[&str] = &[
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "photo credit",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "image credit",
+    "image source",
+    "illustration",
+    "source",
+];
+
+/// A short element's text is a picture's credit: a credit word and a colon,
+/// then a name or two ("Photo: Jane Doe, AP", "(Image credit: NASA)").
+pub(crate) fn is_credit(text: &str) -> bool {
+    let text = text.trim().trim_start_matches(['(', '[']).trim_start();
+    // "© Jane Doe", "Image copyright Getty Images"
+    let lower = text.to_lowercase();
+    if ["©", "copyright ", "image copyright ", "photo copyright "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return (2..=8).contains(&text.split_whitespace().count());
+    }
+    let Some((head, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let head = head.trim().to_lowercase();
+    let words = rest.split_whitespace().count();
+    CREDITS.contains(&head.as_str()) && (1..=8).contains(&words)
+}
 
 /// A short element's text is a counter or a control's label: "5 min read",
 /// "Photo 2 of 6", "12 comments", "Share", "Read more".
@@ -917,6 +1026,31 @@ mod tests {
                 })
                 .unwrap();
             assert_eq!(named(&el), *want, "{class}");
+        }
+    }
+
+    #[test]
+    fn credits() {
+        for text in [
+            "Credit: EPA",
+            "Photo: Jane Doe, AP",
+            "(Image credit: NASA/JPL)",
+            "Image: Getty",
+            "Photograph: John Smith/The Gazette",
+            "Image copyright Getty Images",
+            "© Jane Doe",
+        ] {
+            assert!(is_credit(text), "{text}");
+        }
+        for text in [
+            "Photo: the bridge at dawn, as crews arrived to begin work on the cracked supports",
+            "Credit: a rating agency cut the city's score on Tuesday",
+            "Source of the leak: unknown",
+            "Note: figures are rounded",
+            "Credit",
+            "Copyright law was changed in 1998 after a long campaign by authors",
+        ] {
+            assert!(!is_credit(text), "{text}");
         }
     }
 

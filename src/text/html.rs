@@ -13,7 +13,7 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
-use super::article::{Finder, Reason, is_counter};
+use super::article::{Finder, Reason, is_counter, is_credit};
 use super::depth;
 use super::explain::Sink;
 
@@ -248,17 +248,24 @@ fn walk(doc: &Html, finder: &Finder, selected: Option<&[NodeId]>, out: &mut Sink
     let mut stack: Vec<Reason> = Vec::new();
     // The texts of the leaf blocks read so far: a reader sees a gallery's
     // caption once, not once per slide.
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen = Seen::default();
+    let headline_text = finder
+        .headline
+        .and_then(|h| doc.tree.get(h))
+        .map(|h| block_text(h));
     let mut skip = 0usize;
     let mut in_article = 0usize;
     // Table rows being read as rows; layout rows read their cells as blocks.
     let mut row = 0usize;
     let mut rows: Vec<bool> = Vec::new();
     let mut pre = 0usize;
+    // The end of the text so far, for footnote markers glued to a word.
+    let mut tail = Tail::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(text) if skip == 0 => {
+                    tail.push(text);
                     let mut reason = stack.last().copied().unwrap_or(outside);
                     if reason == Reason::Story && before_headline {
                         reason = Reason::BeforeHeadline;
@@ -301,8 +308,18 @@ fn walk(doc: &Html, finder: &Finder, selected: Option<&[NodeId]>, out: &mut Sink
                         in_article > 0,
                         headline_group,
                     );
-                    if reason.kept() && selected.is_none() && is_repeated(finder, node, &mut seen) {
+                    if reason.kept()
+                        && selected.is_none()
+                        && is_repeated(finder, node, &mut seen, headline_text.as_deref())
+                    {
                         reason = Reason::Repeated;
+                    }
+                    if reason.kept()
+                        && selected.is_none()
+                        && name == "sup"
+                        && is_footnote_marker(node, &tail)
+                    {
+                        reason = Reason::Footnote;
                     }
                     stack.push(reason);
                     match name {
@@ -434,7 +451,78 @@ fn judge(
             return Reason::Counter;
         }
     }
+    // A picture's credit, on its own or at the end of its caption.
+    if kept
+        && !matches!(el.name(), "td" | "th")
+        && (6..=80).contains(&finder.text_len(id))
+        && finder.blocks(id) <= 1
+    {
+        let text: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| &**t))
+            .collect();
+        if is_credit(&text) {
+            return Reason::Credit;
+        }
+    }
     parent
+}
+
+/// The end of the text walked so far: its last character and the length of
+/// the run of letters it ends with.
+#[derive(Debug, Default)]
+struct Tail {
+    last: Option<char>,
+    letters: usize,
+}
+
+impl Tail {
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                self.letters = if self.last.is_some_and(char::is_alphabetic) {
+                    self.letters + 1
+                } else {
+                    1
+                };
+            } else {
+                self.letters = 0;
+            }
+            self.last = Some(c);
+        }
+    }
+}
+
+/// A `<sup>` of footnote markers ("1", "2,3", "[4]", "*") glued to the word
+/// or the punctuation before it: "families<sup>2</sup>" is "families" to a
+/// reader. An exponent stays: after a figure ("10<sup>6</sup>") or a short
+/// unit ("km<sup>2</sup>").
+fn is_footnote_marker(node: ego_tree::NodeRef<'_, Node>, tail: &Tail) -> bool {
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect();
+    let text = text.trim();
+    let marker = |c: char| {
+        c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '[' | ']' | ',' | ' ' | '-')
+    };
+    if text.is_empty()
+        || text.chars().count() > 12
+        || !text.chars().all(marker)
+        || !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§'))
+    {
+        return false;
+    }
+    match tail.last {
+        Some(c) if c.is_alphabetic() => tail.letters >= 3,
+        Some(c) => matches!(
+            c,
+            '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '\u{201D}' | '\u{2019}'
+        ),
+        None => false,
+    }
 }
 
 /// Whether a leaf block (one holding no other block) repeats the text of one
@@ -442,7 +530,8 @@ fn judge(
 fn is_repeated(
     finder: &Finder,
     node: ego_tree::NodeRef<'_, Node>,
-    seen: &mut HashSet<String>,
+    seen: &mut Seen,
+    headline: Option<&str>,
 ) -> bool {
     let Some(el) = node.value().as_element() else {
         return false;
@@ -451,14 +540,80 @@ fn is_repeated(
     if !is_block(el.name()) || finder.blocks(node.id()) > 0 || !(12..=2000).contains(&len) {
         return false;
     }
+    let text = block_text(node);
+    if Some(node.id()) != finder.headline && headline == Some(text.as_str()) {
+        return true;
+    }
+    // A plan or a recipe may repeat its lines (a meal plan's "Eat every 2-3
+    // hours" each day): a repeat is a picture's caption read twice, or a
+    // long block read again right after itself (a standfirst repeated as
+    // the story's abstract).
+    seen.count += 1;
+    let long = text.chars().count() >= 80;
+    match seen.blocks.insert(text, seen.count) {
+        Some(before) => in_picture(node) || (long && seen.count - before <= 3),
+        None => false,
+    }
+}
+
+/// The leaf blocks read so far: each text with its place.
+#[derive(Debug, Default)]
+struct Seen {
+    blocks: std::collections::HashMap<String, usize>,
+    count: usize,
+}
+
+/// A block's words, each followed by a space. Short pieces (a slide's "2",
+/// "of", "4") are left out: the same caption under a different counter is
+/// still the same caption.
+fn block_text(node: ego_tree::NodeRef<'_, Node>) -> String {
     let mut text = String::new();
-    for t in node.descendants().filter_map(|d| d.value().as_text()) {
+    for t in node
+        .descendants()
+        .filter_map(|d| d.value().as_text())
+        .filter(|t| t.trim().chars().count() >= 4)
+    {
         for word in t.split_whitespace() {
             text.push_str(word);
             text.push(' ');
         }
     }
-    !seen.insert(text)
+    text
+}
+
+/// Whether a block is (in) a picture's caption or a gallery: a `<figure>`
+/// or `<figcaption>`, or an element named for one, a few levels up.
+fn in_picture(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    const WORDS: &[&str] = &[
+        "caption",
+        "captions",
+        "gallery",
+        "slide",
+        "slides",
+        "slideshow",
+        "slider",
+        "carousel",
+        "lightbox",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "media",
+        "figure",
+    ];
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .take(5)
+        .filter_map(|n| n.value().as_element())
+        .any(|el| {
+            matches!(el.name(), "figure" | "figcaption")
+                || ["class", "id"].iter().any(|attr| {
+                    el.attr(attr).is_some_and(|v| {
+                        v.split(|c: char| !c.is_ascii_alphanumeric())
+                            .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+                    })
+                })
+        })
 }
 
 /// The headline's own `<header>` or `<hgroup>` (with its standfirst and
@@ -802,6 +957,157 @@ mod tests {
         ));
         let mut want = story_with(&["Bridge to close for repairs"]);
         want.push("Repair crews at work on the supports.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn footnote_markers_glued_to_a_word_are_dropped() {
+        let cases = [
+            (
+                "<p>Some 300 families<sup>2</sup> lost their homes in the flood.</p>",
+                "Some 300 families lost their homes in the flood.",
+            ),
+            (
+                "<p>The plan was approved by the board.<sup><a href=#n3>3</a></sup></p>",
+                "The plan was approved by the board.",
+            ),
+            (
+                "<p>Costs rose by half<sup>[4]</sup> in a decade of delays.</p>",
+                "Costs rose by half in a decade of delays.",
+            ),
+            // Exponents and free-standing numbers stay.
+            (
+                "<p>The lake covers 12 km<sup>2</sup> of the valley floor.</p>",
+                "The lake covers 12 km2 of the valley floor.",
+            ),
+            (
+                "<p>A pressure of 10<sup>6</sup> pascals was measured there.</p>",
+                "A pressure of 106 pascals was measured there.",
+            ),
+            (
+                "<p>She finished <sup>2</sup> in the final round of the race.</p>",
+                "She finished 2 in the final round of the race.",
+            ),
+        ];
+        for (para, want) in cases {
+            let body = page(&format!(
+                "<article><h1>Bridge to close for repairs</h1>{para}{BODY}</article>"
+            ));
+            let got = sentences(&body);
+            assert_eq!(got.get(1).map(String::as_str), Some(want), "{para}");
+            assert!(got.len() >= 2, "{para}");
+        }
+    }
+
+    #[test]
+    fn a_ticker_of_other_stories_before_the_headline_is_dropped() {
+        // Each item: a linked title and an unlinked summary, so neither link
+        // density nor a linked heading gives it away; it comes before the
+        // headline, in the element that holds the story.
+        let item = |n: u32| {
+            format!(
+                "<li><a href=/s{n}>Council story number {n} in the news today</a>\
+                 <span>CITY: A summary of another story that runs on for a while, as summaries do, \
+                 and ends in the middle of a sentence number {n}...</span></li>"
+            )
+        };
+        let ticker: String = (1..=3).map(item).collect();
+        let more = "<p>Drivers will have to take the ring road, which adds twenty minutes to the trip at rush hour.</p>\
+                    <p>Shops on both banks fear losing trade and asked the council for help with their rents.</p>\
+                    <p>The council said it would review the plan in the spring, once the first repairs are done.</p>";
+        let body = page(&format!(
+            "<div class=content><div class=breaking><b>Breaking News</b><ul>{ticker}</ul></div>\
+             <h2>Bridge to close for repairs</h2>{BODY}{more}</div>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Bridge to close for repairs")
+        );
+        assert_eq!(got.len(), 7, "{got:?}");
+    }
+
+    #[test]
+    fn picture_credits_are_dropped_and_captions_kept() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><img src=a.jpg><figcaption>The bridge at dawn on Monday.<span>Credit: Jane Doe/The Gazette</span></figcaption></figure>\
+             <p>(Image credit: City Council)</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The bridge at dawn on Monday.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn repeats_in_a_plan_are_read_and_a_repeated_standfirst_is_not() {
+        // A plan repeats its lines day after day: all of them are read.
+        let day = |d: u32| {
+            format!(
+                "<h3>Day {d}</h3><p>Walk for an hour before breakfast</p><p>Drink two glasses of water</p>"
+            )
+        };
+        let plan: String = (1..=3).map(day).collect();
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}{plan}</article>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got.iter()
+                .filter(|s| *s == "Drink two glasses of water")
+                .count(),
+            3
+        );
+        // A standfirst shown again as the story's abstract is read once.
+        let standfirst =
+            "The crossing will shut for eight months while engineers repair two cracked supports.";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1><p class=dek>{standfirst}</p>\
+             <p>By Jane Doe</p><div class=abstract>{standfirst}</div>{BODY}</article>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got.iter().filter(|s| *s == standfirst).count(),
+            1,
+            "{got:?}"
+        );
+        // A gallery's caption under changing counters is read once.
+        let slide = |n: u32| {
+            format!(
+                "<figure><img src={n}.jpg><figcaption><span class=n>{n}<span>of</span>3</span>\
+                 <span>Repair crews at work on the supports.</span></figcaption></figure>"
+            )
+        };
+        let gallery: String = (1..=3).map(slide).collect();
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}{gallery}</article>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got.iter().filter(|s| s.contains("Repair crews")).count(),
+            1,
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_linked_sentence_is_prose_and_a_pop_up_of_links_is_not() {
+        // Most of the sentence is a link: it is still a sentence.
+        let linked = "<p>The inquiry had been shelved in 2017 but was <a href=/x>re-opened earlier this year after the cracks were found</a>.</p>";
+        // A name's pop-up of that person's latest stories, inside a sentence.
+        let popup = "<p>The mayor, Jane Doe<span class=pop><a href=/p>Jane Doe</a>\
+                     <a href=/a1>Mayor opens new library in the old town hall</a>\
+                     <a href=/a2>Budget vote delayed until after the summer recess</a>\
+                     <a href=/a3>Council tax to rise by two percent next year</a></span>, said the work could not wait.</p>";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}{linked}{popup}</article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push(
+            "The inquiry had been shelved in 2017 but was re-opened earlier this year after the cracks were found."
+                .to_owned(),
+        );
+        want.push("The mayor, Jane Doe, said the work could not wait.".to_owned());
         assert_eq!(sentences(&body), want);
     }
 

@@ -58,9 +58,9 @@ const CASES: &[Case] = &[
         args: &["check", "--offline"],
         stdin: "",
         code: 2,
-        what: "holds no figure",
+        what: "reads as a year in running text, not as a figure",
         place: "claims/a.toml:7:9",
-        todo: "expected one figure such as",
+        todo: "write the number alone",
     },
     Case {
         name: "a claim file that is not UTF-8",

@@ -271,6 +271,16 @@ fn every_report_names_the_tool_and_the_run_start() {
             "{format}"
         );
     }
+    // ClaimReview has a property for when the review was made, not for the
+    // tool: each review's `dateCreated` is the run's start.
+    let (_, out) = site.run(&["check", "--format", "claimreview"]);
+    let reviews: Value = serde_json::from_str(&out).unwrap();
+    let reviews = reviews.as_array().unwrap();
+    assert_eq!(reviews.len(), 2, "{out}");
+    for review in reviews {
+        let created = review["dateCreated"].as_str().unwrap_or_default();
+        assert!(created.parse::<jiff::Timestamp>().is_ok(), "{out}");
+    }
 }
 
 /// `accept` prints a line per claim and holds back a claim that fails the
@@ -407,6 +417,38 @@ fn a_bare_number_in_value_is_a_count() {
     assert_eq!(json["files"][0]["claims"][1]["stated"]["low"], 1.0);
 }
 
+/// A `value` the engine sets aside says how it read it and what to write
+/// instead, at the value's line and column (it said only "holds no figure").
+#[test]
+fn a_value_with_no_figure_says_how_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factcheck.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.toml"),
+        "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"jobs\"\ntext = \"t\"\nvalue = \"in 1125\"\nabout = [\"jobs\"]\n\n\
+         [[claim]]\nid = \"when\"\ntext = \"t\"\nvalue = \"22 October\"\nabout = [\"met\"]\n\n\
+         [[claim]]\nid = \"far\"\ntext = \"t\"\nvalue = \"30 km\"\nabout = [\"road\"]\n",
+    )
+    .unwrap();
+    let out = factcheck()
+        .current_dir(dir.path())
+        .args(["validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "claims/a.toml:7:9: error: `value` `in 1125` reads as a year in running text, not as a figure",
+        "write the number alone (\"1125\" is a count in `value`)",
+        "claims/a.toml:13:9: error: `value` `22 October` reads as a date in running text, not as a figure",
+        "claims/a.toml:19:9: error: `value` `30 km` reads as a measure in a unit factcheck does not compare",
+        "leave `value` out",
+    ] {
+        assert!(stderr.contains(want), "{want}:\n{stderr}");
+    }
+}
+
 /// Commands find the project root from any folder below it, and a path that
 /// is not a claim file is one clear line (it used to fail with "claims: no
 /// such file or directory", and an article was parsed as TOML, ten errors).
@@ -480,4 +522,108 @@ fn not_found_says_which_about_entries_the_source_never_uses() {
             "{format}:\n{out}"
         );
     }
+}
+
+/// A quote that is not found says how alike the source's closest run of
+/// words is (it used to say only "read; no passage is about the claim").
+#[test]
+fn a_quote_not_found_gives_the_similarity_of_the_closest_run() {
+    let site = Site::new(BEFORE);
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"nobody\"\ntext = \"t\"\n\
+             quote = \"the strike killed no one there\"\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 1, "{json}");
+    // "The strike killed 14": 2*3/(6+4).
+    assert_eq!(
+        evidence(&json, 0)["reason"],
+        serde_json::json!({"similarity": 0.6}),
+        "{json}"
+    );
+    for format in ["term", "markdown", "html", "junit", "github", "sarif"] {
+        let (_, out) = site.run(&["check", "--format", format]);
+        // The runner's command format escapes `%`.
+        let out = out.replace("%25", "%");
+        assert!(
+            out.contains("closest run of words is 60% alike (75% needed)"),
+            "{format}:\n{out}"
+        );
+    }
+}
+
+/// The Markdown report writes a passage's quotation marks and brackets as
+/// they are (it wrote `&quot;`, `&#39;` and `&#40;` into the raw comment),
+/// while markup in the page stays escaped.
+#[test]
+fn markdown_passages_keep_their_quotation_marks() {
+    let site = Site::new(
+        "<main><p>\"The strike killed 14 people,\" officials said (AP) <b>[x](y)</b>.</p></main>",
+    );
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"killed\"\ntext = \"t\"\nvalue = \"15\"\n\
+             about = [\"strike\", \"kill*\"]\nsources = [\"{}\"]\n",
+            site.server.url("/report"),
+        ),
+    );
+    let (code, out) = site.run(&["check", "--format", "markdown"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "passage: \"The strike killed **14** people,\" officials said (AP) &#91;x&#93;(y)."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("&quot;") && !out.contains("&#40;"), "{out}");
+}
+
+/// A duration claim keeps its qualifier: "about eight hours" against a
+/// source's "nearly eight hours" is a match (it was read as exactly 8 hours,
+/// a false alarm), and "over two years" holds "two and a half years" as it
+/// holds "30 months".
+#[test]
+fn a_duration_claim_keeps_its_qualifier() {
+    let site = Site::new(
+        "<main><p>The rescue took nearly eight hours, officials said.</p>\
+         <p>The siege lasted two and a half years.</p>\
+         <p>The blockade lasted 30 months.</p></main>",
+    );
+    let url = site.server.url("/report");
+    site.file(
+        "claims/a.toml",
+        &format!(
+            "[article]\ntitle = \"T\"\n\n[[claim]]\nid = \"rescue\"\ntext = \"t\"\nvalue = \"about eight hours\"\n\
+             about = [\"rescue\", \"hours\"]\nsources = [\"{url}\"]\n\n\
+             [[claim]]\nid = \"siege\"\ntext = \"t\"\nvalue = \"over two years\"\nabout = [\"siege\", \"years\"]\nsources = [\"{url}\"]\n\n\
+             [[claim]]\nid = \"blockade\"\ntext = \"t\"\nvalue = \"over two years\"\nabout = [\"blockade\", \"months\"]\nsources = [\"{url}\"]\n"
+        ),
+    );
+    let (code, json) = site.json(&[]);
+    assert_eq!(code, 0, "{json}");
+    let claims = json["files"][0]["claims"].as_array().unwrap();
+    for claim in claims {
+        assert_eq!(claim["verdict"], "match", "{claim}");
+    }
+    let stated = &claims[0]["stated"];
+    assert_eq!(
+        (stated["low"].as_f64(), stated["high"].as_f64()),
+        (Some(7.2), Some(8.8))
+    );
+    let stated = &claims[1]["stated"];
+    assert_eq!(
+        (stated["low"].as_f64(), &stated["low_open"]),
+        (Some(2.0), &Value::Bool(true))
+    );
+    let (_, out) = site.run(&["check", "-v"]);
+    assert!(
+        out.contains("stated: \"about eight hours\" = [7.2, 8.8] hours"),
+        "{out}"
+    );
+    assert!(out.contains("= just below 8 hours (within)"), "{out}");
 }

@@ -19,6 +19,7 @@ mod hostile;
 mod interrupt;
 mod new;
 mod pdf;
+mod progress;
 mod quantities;
 mod read;
 mod review;

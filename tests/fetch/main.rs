@@ -815,3 +815,85 @@ fn a_pdf_reads_the_same_live_replayed_and_cached() {
     assert_eq!(cached.sha256, live.sha256);
     assert_eq!(server.hits("/report"), 1);
 }
+
+/// Records what the fetcher tells its observer, in order.
+#[derive(Default)]
+struct Recorder(std::sync::Mutex<Vec<String>>);
+
+impl fetch::Observer for Recorder {
+    fn planned(&self, total: usize) {
+        self.0.lock().unwrap().push(format!("planned {total}"));
+    }
+    fn started(&self, location: &Location) {
+        self.0.lock().unwrap().push(format!("started {location:?}"));
+    }
+    fn finished(&self, location: &Location, outcome: &Outcome) {
+        let how = if outcome.is_ok() {
+            "read"
+        } else {
+            "unreachable"
+        };
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("finished {location:?} {how}"));
+    }
+}
+
+#[test]
+fn the_observer_hears_each_source_start_once_and_finish_once() {
+    let server = Server::start(|req, hit| match (req.path.as_str(), hit) {
+        ("/flaky", 1) => Reply::status(503, &[]),
+        ("/moved", _) => Reply::status(301, &[("Location", "/flaky")]),
+        ("/gone", _) => Reply::status(404, &[]),
+        _ => Reply::ok("text/plain", "Two people were killed.\n"),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Two people were killed.\n").unwrap();
+    let flaky = Location::Url(server.url("/flaky"));
+    let moved = Location::Url(server.url("/moved"));
+    let gone = Location::Url(server.url("/gone"));
+    let file = Location::Path(path);
+    // The same URL twice (once with a fragment) is one source.
+    let again = Location::Url(format!("{}#top", server.url("/flaky")));
+    let sources = [
+        flaky.clone(),
+        moved.clone(),
+        gone.clone(),
+        file.clone(),
+        again,
+    ];
+    let recorder = std::sync::Arc::new(Recorder::default());
+    let results = fetch::fetch_all_with(&settings(), &sources, recorder.clone()).unwrap();
+    assert_eq!(results.len(), 5);
+    let events = recorder.0.lock().unwrap().clone();
+    assert_eq!(events.first().map(String::as_str), Some("planned 4"));
+    let count = |event: &str| events.iter().filter(|e| *e == event).count();
+    // A retry (the 503) and a redirect do not start a source again; a file
+    // never waits on a server, so it never starts.
+    for url in [&flaky, &moved, &gone] {
+        assert_eq!(count(&format!("started {url:?}")), 1, "{events:#?}");
+    }
+    assert_eq!(count(&format!("started {file:?}")), 0, "{events:#?}");
+    for (location, how) in [
+        (&flaky, "read"),
+        (&moved, "read"),
+        (&gone, "unreachable"),
+        (&file, "read"),
+    ] {
+        let finished = format!("finished {location:?} {how}");
+        assert_eq!(count(&finished), 1, "{events:#?}");
+        let started = format!("started {location:?}");
+        // Each source starts before it finishes.
+        if let Some(s) = events.iter().position(|e| *e == started) {
+            assert!(s < events.iter().position(|e| *e == finished).unwrap());
+        }
+    }
+    assert_eq!(events.len(), 1 + 3 + 4, "{events:#?}");
+    assert_eq!(
+        server.hits("/flaky"),
+        3,
+        "a retry, then the redirect's target"
+    );
+}

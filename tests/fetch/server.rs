@@ -33,6 +33,10 @@ pub enum Reply {
     Reset,
     /// Waits, then gives the reply: a slow server.
     Delayed(Duration, Box<Reply>),
+    /// Holds the reply until the test closes the semaphore (a server slow
+    /// for exactly as long as the test needs, with no sleeping).
+    #[allow(dead_code, reason = "used by the CLI tests, not by the fetch tests")]
+    Held(Arc<tokio::sync::Semaphore>, Box<Reply>),
 }
 
 impl Reply {
@@ -186,10 +190,20 @@ async fn serve(
         let now = load.active.fetch_add(1, Ordering::SeqCst) + 1;
         load.peak.fetch_max(now, Ordering::SeqCst);
         let mut reply = handler(&request, hit);
-        while let Reply::Delayed(wait, inner) = reply {
-            tokio::time::sleep(wait).await;
-            reply = *inner;
-        }
+        let reply = loop {
+            reply = match reply {
+                Reply::Delayed(wait, inner) => {
+                    tokio::time::sleep(wait).await;
+                    *inner
+                }
+                Reply::Held(gate, inner) => {
+                    // Closing the semaphore is the release: no wake-up is lost.
+                    let _ = gate.acquire().await;
+                    *inner
+                }
+                other => break other,
+            };
+        };
         let result = answer(&mut stream, reply).await;
         load.active.fetch_sub(1, Ordering::SeqCst);
         if !result? {
@@ -250,7 +264,9 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> std::io::Result<bool> {
                 stream.set_zero_linger()?;
                 return Ok(false);
             }
-            Reply::Delayed(..) => unreachable!("delays are taken before answering"),
+            Reply::Delayed(..) | Reply::Held(..) => {
+                unreachable!("delays are taken before answering")
+            }
         }
     }
     Ok(true)
