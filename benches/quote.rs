@@ -41,7 +41,11 @@ fn ordinary(near: bool) -> Vec<String> {
     let mut page: Vec<String> = (0..10_000)
         .map(|i| {
             let extra = if i % 5 == 0 {
-                format!(" {} {}", words[i % words.len()], words[(i * 7) % words.len()])
+                format!(
+                    " {} {}",
+                    words[i % words.len()],
+                    words[(i * 7) % words.len()]
+                )
             } else {
                 String::new()
             };
@@ -49,8 +53,9 @@ fn ordinary(near: bool) -> Vec<String> {
         })
         .collect();
     if near {
-        page[7_000] = "He said we will never accept a peace that rewards the invader for his crimes."
-            .to_owned();
+        page[7_000] =
+            "He said we will never accept a peace that rewards the invader for his crimes."
+                .to_owned();
     }
     page
 }
