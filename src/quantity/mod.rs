@@ -265,13 +265,28 @@ impl CharCursor {
             self.byte = 0;
             self.chars = 0;
         }
-        self.chars += text.as_bytes()[self.byte..byte]
-            .iter()
-            .filter(|&&c| c & 0xC0 != 0x80)
-            .count();
+        self.chars += count_chars(&text.as_bytes()[self.byte..byte]);
         self.byte = byte;
         self.chars
     }
+}
+
+/// The chars of UTF-8 bytes: the bytes that are not continuation bytes
+/// (`10xxxxxx`), counted eight at a time.
+fn count_chars(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let x = u64::from_le_bytes(a);
+        // Bit 7 of a byte set and bit 6 (shifted up into bit 7) clear.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&c| c & 0xC0 == 0x80).count();
+    b.len() - continuation
 }
 
 fn finish(text: &str, raw: scan::Raw, chars: &mut CharCursor) -> Figure {

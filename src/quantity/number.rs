@@ -68,6 +68,46 @@ impl DigitBuf {
     }
 }
 
+/// The value of digits with at most one decimal point ("1234", "2.26"),
+/// as `str::parse` gives it. Most numbers have few digits: up to 15
+/// significant digits the digits are an exact integer and a power of ten
+/// up to 1e22 is exact, so one division is the correctly rounded value
+/// (Clinger's fast path, the one `dec2flt` takes too); longer numbers go
+/// through `str::parse`.
+fn parse_digits(s: &[u8]) -> f64 {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let slow = || {
+        std::str::from_utf8(s)
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    if s.is_empty() || s.len() > 16 {
+        return slow();
+    }
+    let mut m: u64 = 0;
+    let mut point: Option<usize> = None;
+    for (k, &c) in s.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => m = m * 10 + u64::from(c - b'0'),
+            b'.' if point.is_none() => point = Some(k),
+            _ => return slow(),
+        }
+    }
+    let decimals = point.map_or(0, |p| s.len() - p - 1);
+    let digits = s.len() - usize::from(point.is_some());
+    if digits == 0 || digits > 15 {
+        return slow();
+    }
+    // `m` < 1e15 < 2^53: exact as f64, as is 10^decimals (decimals <= 15).
+    #[allow(clippy::cast_precision_loss)]
+    let v = m as f64;
+    v / POW10[decimals]
+}
+
 /// Digits as read: value, end and shape.
 pub(crate) struct Digits {
     end: usize,
@@ -135,10 +175,7 @@ impl Sc<'_> {
                 j += 1;
             }
         }
-        let value = std::str::from_utf8(&buf.buf[..buf.n])
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .unwrap_or(f64::NAN);
+        let value = parse_digits(&buf.buf[..buf.n]);
         if !value.is_finite() || value > MAX_VALUE {
             bad = true;
         }
@@ -923,5 +960,48 @@ impl Reading {
         self.st = St::Done;
         self.after_first_scale = true;
         Acc::Yes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_digits;
+    use proptest::prelude::*;
+
+    #[test]
+    fn digits_read_as_str_parse_reads_them() {
+        for s in [
+            "0",
+            "5",
+            "2.26",
+            ".5",
+            "5.",
+            ".",
+            "",
+            "1234567890123",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "1234567890123456",
+            "9007199254740993",
+            "1.000000000000001",
+            "1..2",
+        ] {
+            let want = s.parse::<f64>().unwrap_or(f64::NAN);
+            let got = parse_digits(s.as_bytes());
+            assert!(
+                got.to_bits() == want.to_bits() || got.is_nan() && want.is_nan(),
+                "{s}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_digits_read_as_str_parse_reads_them(s in "[0-9]{0,18}(\\.[0-9]{0,18})?") {
+            let want = s.parse::<f64>().unwrap_or(f64::NAN);
+            let got = parse_digits(s.as_bytes());
+            prop_assert!(got.to_bits() == want.to_bits() || got.is_nan() && want.is_nan(), "{}", s);
+        }
     }
 }

@@ -315,7 +315,7 @@ pub(crate) static AGE_LIMIT: Rule = Rule {
         {
             return None;
         }
-        let q = &b[c.start..sc.back_hs(c.left)];
+        let q = &b[c.start..c.before_space];
         if !["under", "over", "below", "above"]
             .iter()
             .any(|w| q.eq_ignore_ascii_case(w.as_bytes()))
@@ -337,10 +337,7 @@ pub(crate) static DATE_DAY: Rule = Rule {
     examples: &["On October 8 the talks began."],
     test: Some(|sc, c| {
         let (ps, pe) = c.pw?;
-        (sc.back_hs(c.left) == pe
-            && lexicon::month(c.pl(), &sc.b[ps..pe])
-            && c.num.plain_int
-            && c.bare)
+        (c.before_space == pe && lexicon::month(c.pl(), &sc.b[ps..pe]) && c.num.plain_int && c.bare)
             .then(|| sc.reference_tail(c.end))
     }),
 };
@@ -351,7 +348,7 @@ pub(crate) static NUMBERED_PERIOD: Rule = Rule {
     examples: &["On day 970 of the war, talks resumed."],
     test: Some(|sc, c| {
         let (_, pe) = c.pw?;
-        (sc.back_hs(c.left) == pe
+        (c.before_space == pe
             && c.bare
             && !c.num.words
             && context::numbered_period(c.pl())
@@ -370,7 +367,7 @@ pub(crate) static REFERENCE: Rule = Rule {
     ],
     test: Some(|sc, c| {
         let (_, pe) = c.pw?;
-        (sc.back_hs(c.left) == pe && c.bare && !c.num.words && lexicon::reference_word(c.pl()))
+        (c.before_space == pe && c.bare && !c.num.words && lexicon::reference_word(c.pl()))
             .then(|| sc.reference_tail(c.end))
     }),
 };
@@ -438,7 +435,7 @@ pub(crate) static NAMED_NUMBER: Rule = Rule {
         let pl = c.pl();
         (c.bare
             && c.num.plain_int
-            && sc.back_hs(c.left) == pe
+            && c.before_space == pe
             && written[0].is_ascii_uppercase()
             && !sc.sentence_start(ps)
             && lexicon::num_word(pl).is_none()
@@ -459,7 +456,7 @@ pub(crate) static SECOND_NUMBER: Rule = Rule {
     ],
     test: Some(|sc, c| {
         let b = sc.b;
-        let q = sc.back_hs(c.left);
+        let q = c.before_space;
         (c.bare
             && c.num.plain_int
             && c.floor > 0
@@ -491,7 +488,7 @@ pub(crate) static DOTTED_REFERENCE: Rule = Rule {
     examples: &["He lives at No. 10 now.", "See p. 12 for the table."],
     test: Some(|sc, c| {
         let b = sc.b;
-        let q = sc.back_hs(c.left);
+        let q = c.before_space;
         if !(q > c.floor + 1 && b[q - 1] == b'.' && c.bare && c.num.plain_int) {
             return None;
         }
@@ -539,7 +536,7 @@ pub(crate) static AGE_AFTER_NAME: Rule = Rule {
     ],
     test: Some(|sc, c| {
         let b = sc.b;
-        let q = sc.back_hs(c.left);
+        let q = c.before_space;
         if !age_like(c) || q <= c.floor || b[q - 1] != b',' {
             return None;
         }
@@ -564,7 +561,7 @@ pub(crate) static AGE_IN_BRACKETS: Rule = Rule {
     examples: &["John Smith (45) denied it."],
     test: Some(|sc, c| {
         let b = sc.b;
-        let q = sc.back_hs(c.left);
+        let q = c.before_space;
         if !age_like(c) || q <= c.floor || b[q - 1] != b'(' || next_byte(sc, c) != Some(b')') {
             return None;
         }
@@ -658,10 +655,8 @@ pub(crate) static NO_ONE: Rule = Rule {
     why: "\"no one\" is a pronoun",
     examples: &["No one soldier was hurt."],
     test: Some(|sc, c| {
-        (c.num.single_one
-            && sc.is_word(c.pw, b"no")
-            && sc.back_hs(c.left) == c.pw.map_or(0, |x| x.1))
-        .then_some(c.skip)
+        (c.num.single_one && sc.is_word(c.pw, b"no") && c.before_space == c.pw.map_or(0, |x| x.1))
+            .then_some(c.skip)
     }),
 };
 
@@ -743,7 +738,7 @@ pub(crate) static PAGE_COUNTER: Rule = Rule {
             return None;
         }
         // The label right before the number, or before its opening bracket.
-        let q = sc.back_hs(c.left);
+        let q = c.before_space;
         let bracket = q > c.floor && sc.b[q - 1] == b'(';
         let (ps, pe) = if bracket {
             sc.prev_word(q - 1, c.floor.min(q - 1))?

@@ -131,6 +131,9 @@ pub(crate) struct Cand {
     pub skip: usize,
     /// Start of the figure's own words (a currency before the number).
     pub left: usize,
+    /// Start of the horizontal space before `left` (`back_hs(left)`), read
+    /// once for the many rules that look there.
+    pub before_space: usize,
     pub end: usize,
     pub value: f64,
     pub half: f64,
@@ -165,6 +168,7 @@ impl Cand {
             num,
             skip: num.end.max(i + 1),
             left: i,
+            before_space: i,
             end: num.end,
             value: num.value,
             half: num.half,
@@ -246,6 +250,7 @@ impl Sc<'_> {
     /// The word before the figure and its qualifier.
     fn read_context(&self, c: &mut Cand) {
         let b = self.b;
+        c.before_space = self.back_hs(c.left);
         c.pw = self.prev_word(c.left, c.floor.min(c.left));
         if let Some((s, e)) = c.pw
             && let Some(l) = lower(&b[s..e], &mut c.pl)

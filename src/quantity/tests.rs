@@ -566,6 +566,11 @@ mod props {
         }
 
         #[test]
+        fn chars_are_counted_as_std_counts_them(text in any::<String>()) {
+            prop_assert_eq!(crate::quantity::count_chars(text.as_bytes()), text.chars().count());
+        }
+
+        #[test]
         fn newsy_strings_give_valid_figures(text in newsy()) {
             valid(&text);
         }

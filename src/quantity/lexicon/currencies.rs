@@ -9,10 +9,9 @@
 //! that money is meant or which money: they are ordinary English words
 //! ("real", "won") or several countries share them ("krone").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::Shapes;
+use super::{Shapes, WordIndex, WordMap};
 
 /// One currency and the words that name it.
 #[derive(Debug)]
@@ -634,18 +633,21 @@ struct Index {
     /// Shapes of `lower_codes` and `prefixes` keys.
     code_shapes: Shapes,
     /// A name read alone, or a hundredth: code and factor to the major unit.
-    names: HashMap<&'static [u8], (&'static str, f64)>,
+    names: WordMap<&'static [u8], (&'static str, f64)>,
     /// "adjective name" (lowercase, one space) to code: "canadian dollars".
-    countries: HashMap<Vec<u8>, &'static str>,
+    countries: WordMap<Vec<u8>, &'static str>,
     /// First words of two-word country adjectives ("new", "hong").
     country_heads: Vec<Vec<u8>>,
-    dollar_prefixes: HashMap<&'static [u8], &'static str>,
-    lower_codes: HashMap<&'static [u8], &'static str>,
+    dollar_prefixes: WordMap<&'static [u8], &'static str>,
+    lower_codes: WordMap<&'static [u8], &'static str>,
     prefixes: Vec<(&'static [u8], &'static str)>,
     /// Symbols, longest first.
     symbols: Vec<(&'static [u8], &'static str)>,
     /// Codes whose names say "dollar": a second `$` in a range repeats them.
     dollars: Vec<&'static str>,
+    /// Every code `iso_code` knows, and its index.
+    codes: Vec<&'static str>,
+    code_index: WordIndex,
 }
 
 impl Index {
@@ -668,14 +670,16 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         name_shapes: Shapes::new(),
         country_shapes: Shapes::new(),
         code_shapes: Shapes::new(),
-        names: HashMap::new(),
-        countries: HashMap::new(),
+        names: WordMap::default(),
+        countries: WordMap::default(),
         country_heads: Vec::new(),
-        dollar_prefixes: HashMap::new(),
-        lower_codes: HashMap::new(),
+        dollar_prefixes: WordMap::default(),
+        lower_codes: WordMap::default(),
         prefixes: Vec::new(),
         symbols: Vec::new(),
         dollars: Vec::new(),
+        codes: Vec::new(),
+        code_index: WordIndex::new([]),
     };
     for c in CURRENCIES {
         if !c.ambiguous {
@@ -719,6 +723,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         if cur.is_fund() || cur.is_special() {
             continue;
         }
+        ix.codes.push(cur.code());
         let name = cur.name().to_lowercase();
         if !name.is_ascii() || name.contains(['(', '/']) {
             continue;
@@ -739,6 +744,8 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     for w in ix.names.keys() {
         ix.name_shapes.add(w);
     }
+    ix.codes.extend(CURRENCIES.iter().map(|c| c.iso));
+    ix.code_index = WordIndex::new(ix.codes.iter().zip(0..).map(|(c, k)| (c.as_bytes(), k)));
     ix.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     ix
 });
@@ -784,14 +791,9 @@ pub(crate) fn iso_code(w: &[u8]) -> Option<&'static str> {
     if w.len() != 3 || !w.iter().all(u8::is_ascii_uppercase) {
         return None;
     }
-    let code = std::str::from_utf8(w).ok()?;
-    if let Some(cur) = iso_currency::Currency::from_code(code)
-        && !cur.is_fund()
-        && !cur.is_special()
-    {
-        return Some(cur.code());
-    }
-    CURRENCIES.iter().find(|c| c.iso == code).map(|c| c.iso)
+    let ix = &*INDEX;
+    let k = ix.code_index.get(w)?;
+    ix.codes.get(k as usize).copied()
 }
 
 /// A code before a number: not one that is also an English word ("ALL 5").
@@ -874,6 +876,23 @@ mod tests {
     }
 
     #[test]
+    fn the_code_index_is_the_iso_list_and_the_table() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let w = [a, b, c];
+                    let code = std::str::from_utf8(&w).unwrap();
+                    let want = iso_currency::Currency::from_code(code)
+                        .filter(|cur| !cur.is_fund() && !cur.is_special())
+                        .map(|cur| cur.code())
+                        .or_else(|| CURRENCIES.iter().find(|r| r.iso == code).map(|r| r.iso));
+                    assert_eq!(iso_code(&w), want, "{code}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_iso_list_names_currencies_by_country() {
         assert_eq!(currency_country(b"lebanese", b"pounds"), Some("LBP"));
         assert_eq!(currency_country(b"qatari", b"riyals"), Some("QAR"));
@@ -881,6 +900,7 @@ mod tests {
         assert_eq!(currency_country(b"kenyan", b"shillings"), Some("KES"));
         assert_eq!(iso_code(b"KES"), Some("KES"));
         assert_eq!(iso_code(b"XTS"), None);
+        assert_eq!(iso_code(b"DEM"), Some("DEM"));
         assert_eq!(code_before(b"ALL"), None);
         assert!(is_dollar("CAD") && is_dollar("JMD") && !is_dollar("KWD"));
     }

@@ -6,7 +6,12 @@ use super::unit::DurationUnit;
 
 pub(crate) mod context;
 pub(crate) mod currencies;
+mod index;
 pub(crate) mod qualifiers;
+
+use std::sync::LazyLock;
+
+pub(crate) use index::{WordIndex, WordMap};
 
 pub(crate) use currencies::{
     code_before, country_head, currency_country, currency_name, currency_symbol, dollar_prefix,
@@ -148,13 +153,19 @@ pub(crate) fn num_word(w: &[u8]) -> Option<NumWord> {
         }
         s
     };
+    static INDEX: LazyLock<WordIndex> = LazyLock::new(|| {
+        WordIndex::new(
+            NUM_WORDS
+                .iter()
+                .zip(0..)
+                .map(|((w, _), k)| (w.as_bytes(), k)),
+        )
+    });
     if !SHAPES.may_hold(w) {
         return None;
     }
-    NUM_WORDS
-        .iter()
-        .find(|(k, _)| k.as_bytes() == w)
-        .map(|&(_, n)| n)
+    let k = INDEX.get(w)?;
+    NUM_WORDS.get(k as usize).map(|&(_, n)| n)
 }
 
 /// A scale written right after digits, with or without a space, case as
@@ -359,15 +370,16 @@ const MEASURES: &[&str] = &[
 pub(crate) fn measure_unit(w: &[u8]) -> bool {
     // Most words after a number are no unit: answer those without a search.
     static SHAPES: Shapes = Shapes::new().with(MEASURES_CASED).with(MEASURES);
+    static CASED: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::set(MEASURES_CASED));
+    static LOWER: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::set(MEASURES));
     if !SHAPES.may_hold(w) {
         return false;
     }
-    let find = |list: &[&str], w: &[u8]| list.binary_search_by(|u| u.as_bytes().cmp(w)).is_ok();
-    if find(MEASURES_CASED, w) {
+    if CASED.contains(w) {
         return true;
     }
     let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| find(MEASURES, l))
+    lower(w, &mut buf).is_some_and(|l| LOWER.contains(l))
 }
 
 /// A month name (or its abbreviation): a number beside it is a date.
@@ -779,7 +791,7 @@ mod tests {
 
     #[test]
     fn measure_tables_are_sorted() {
-        // Byte order, as the binary search compares.
+        // Byte order and no repeats: a row is easy to find and appears once.
         assert!(
             MEASURES_CASED
                 .windows(2)

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::Shapes;
+use super::{Shapes, WordIndex};
 
 use crate::quantity::Qualifier::{
     self, About, AtLeast, AtMost, JustOver, LessThan, MoreThan, Nearly, Range,
@@ -104,54 +104,72 @@ pub(crate) const MAX_WORDS: usize = 4;
 struct Phrases {
     /// Phrases before a figure, words nearest the figure first.
     before: Vec<(Vec<&'static [u8]>, Qualifier)>,
+    /// The word nearest the figure (the last word of a phrase before it)
+    /// to the phrases of `before` it ends, in table order.
+    by_last: Vec<Vec<usize>>,
+    /// Index of `by_last` by that word.
+    last_words: WordIndex,
+    /// The shapes of the last words: most words before a figure end no phrase.
+    last_shapes: Shapes,
     /// Phrases after a figure, in reading order.
     after: Vec<(Vec<&'static [u8]>, Qualifier)>,
-    /// The last word of every phrase before a figure, sorted.
-    last_words: Vec<&'static [u8]>,
-    /// The shapes of `last_words`: most words before a figure end no phrase.
-    last_shapes: Shapes,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut p = Phrases {
-        before: Vec::new(),
-        after: Vec::new(),
-        last_words: Vec::new(),
-        last_shapes: Shapes::new(),
-    };
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut last_shapes = Shapes::new();
     for &(phrase, q, side) in QUALIFIERS {
         let words: Vec<&[u8]> = phrase.split(' ').map(str::as_bytes).collect();
         match side {
             Side::Before => {
                 if let Some(&last) = words.last() {
-                    p.last_words.push(last);
-                    p.last_shapes.add(last);
+                    last_shapes.add(last);
                 }
-                p.before.push((words.into_iter().rev().collect(), q));
+                before.push((words.into_iter().rev().collect::<Vec<_>>(), q));
             }
-            Side::After => p.after.push((words, q)),
+            Side::After => after.push((words, q)),
         }
     }
-    p.last_words.sort_unstable();
-    p.last_words.dedup();
-    p
+    let mut lasts: Vec<&'static [u8]> = Vec::new();
+    let mut by_last: Vec<Vec<usize>> = Vec::new();
+    for (k, (words, _)) in before.iter().enumerate() {
+        let last = words[0];
+        match lasts.iter().position(|w| *w == last) {
+            Some(b) => by_last[b].push(k),
+            None => {
+                lasts.push(last);
+                by_last.push(vec![k]);
+            }
+        }
+    }
+    let last_words = WordIndex::new(lasts.iter().zip(0..).map(|(w, b)| (*w, b)));
+    Phrases {
+        before,
+        by_last,
+        last_words,
+        last_shapes,
+        after,
+    }
 });
 
 /// Whether a lowercase word can end a qualifier phrase before a figure:
 /// only then does the scanner look further back.
 pub(crate) fn ends_phrase(w: &[u8]) -> bool {
     let p = &*PHRASES;
-    p.last_shapes.may_hold(w) && p.last_words.binary_search(&w).is_ok()
+    p.last_shapes.may_hold(w) && p.last_words.contains(w)
 }
 
 /// The qualifier a phrase before a figure states, its lowercase words given
 /// nearest the figure first (`w[0]` is right before it), all of them.
 pub(crate) fn before(w: &[&[u8]]) -> Option<Qualifier> {
-    w.first()?;
-    PHRASES
-        .before
+    let p = &*PHRASES;
+    let bucket = p.last_words.get(w.first()?)?;
+    p.by_last
+        .get(bucket as usize)?
         .iter()
-        .find(|(p, _)| p.len() == w.len() && p.iter().zip(w).all(|(a, b)| same(a, b)))
+        .map(|&k| &p.before[k])
+        .find(|(words, _)| words.len() == w.len() && words.iter().zip(w).all(|(a, b)| same(a, b)))
         .map(|(_, q)| *q)
 }
 
