@@ -516,6 +516,10 @@ impl Sc<'_> {
             } else {
                 (l, we)
             };
+        // Most words after a number are no country adjective: no look further.
+        if !lexicon::country_shape(adj) {
+            return None;
+        }
         let (s2, e2) = self.next_word(after_adj)?;
         let mut b2 = [0u8; 24];
         let l2 = lower(&b[s2..e2], &mut b2)?;

@@ -474,14 +474,44 @@ pub enum Fit {
 /// [2.15, 2.25), not [2.1500000000000004, 2.25)): 12 significant digits.
 fn tidy(x: f64) -> f64 {
     // Whole numbers (most figures) carry no noise.
-    if x.fract() == 0.0 || !x.is_finite() {
+    if is_whole(x) || !x.is_finite() {
         return x;
     }
-    let digits = 12 - (x.abs().log10().ceil() as i32);
+    let digits = 12 - ceil_log10(x.abs());
     let digits = digits.clamp(-290, 290);
     let p = 10f64.powi(digits);
     let r = (x * p).round() / p;
     if r.is_finite() { r } else { x }
+}
+
+/// `y.log10().ceil()` for a finite `y` > 0, without the call to `log10`
+/// where `y` lies well inside a decade of 1e-15 to 1e15 (most figures):
+/// there `log10(y)` is at least 4e-10 away from a whole number, far more
+/// than its rounding error, so the decade's upper power is the answer.
+#[allow(clippy::cast_possible_truncation)]
+fn ceil_log10(y: f64) -> i32 {
+    const POW: [f64; 31] = [
+        1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2,
+        1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    const MARGIN: f64 = 1e-9;
+    let k = POW.partition_point(|&p| p < y);
+    if k > 0
+        && k < POW.len()
+        && y >= POW[k - 1] * (1.0 + MARGIN)
+        && y <= POW[k] * (1.0 - MARGIN)
+    {
+        return k as i32 - 15;
+    }
+    y.log10().ceil() as i32
+}
+
+/// Whether `x` is a whole number, as `x.fract() == 0.0` says, without the
+/// call to `trunc` that `fract` is on baseline x86-64 (no SSE4.1).
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+fn is_whole(x: f64) -> bool {
+    // From 2^52 on every f64 is whole; below it the cast truncates exactly.
+    x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)
 }
 
 /// The claim and evidence intervals of a figure (spec tables), `n` the
@@ -581,14 +611,14 @@ fn whole_unit_half(kind: Kind, n: f64) -> f64 {
 fn whole_numbers(i: Interval) -> Interval {
     // Noise first: 0.9 * n may land a hair above a whole number.
     let low = i.low.map(tidy).map(|l| {
-        if i.low_open && l.fract() == 0.0 {
+        if i.low_open && is_whole(l) {
             l + 1.0
         } else {
             l.ceil()
         }
     });
     let high = i.high.map(tidy).map(|h| {
-        if i.high_open && h.fract() == 0.0 {
+        if i.high_open && is_whole(h) {
             h - 1.0
         } else {
             h.floor()

@@ -688,15 +688,7 @@ impl Sc<'_> {
 
     /// "a" before hundred, thousand, dozen: "a hundred", "a million".
     fn a_word(&self, s: &mut Reading, we: usize) -> bool {
-        let b = self.b;
-        let ok = s.st == St::Start
-            && self.next_word(we).is_some_and(|(ns, ne)| {
-                let mut buf2 = [0u8; 24];
-                matches!(
-                    lower(&b[ns..ne], &mut buf2).and_then(lexicon::num_word),
-                    Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Quarter)
-                ) || b[ns..ne].eq_ignore_ascii_case(b"dozen")
-            });
+        let ok = s.st == St::Start && self.a_scale_after(we);
         if ok {
             s.group = 1.0;
             s.last_piece = 1.0;
@@ -707,6 +699,19 @@ impl Sc<'_> {
             s.words = true;
         }
         ok
+    }
+
+    /// Whether the word after "a" (ending at `we`) makes it a number: a
+    /// hundred, a scale, a quarter or a dozen.
+    pub(crate) fn a_scale_after(&self, we: usize) -> bool {
+        let b = self.b;
+        self.next_word(we).is_some_and(|(ns, ne)| {
+            let mut buf2 = [0u8; 24];
+            matches!(
+                lower(&b[ns..ne], &mut buf2).and_then(lexicon::num_word),
+                Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Quarter)
+            ) || b[ns..ne].eq_ignore_ascii_case(b"dozen")
+        })
     }
 
     /// "half a million", "quarter of a million", "a quarter million".

@@ -84,6 +84,11 @@ pub(crate) fn scan_explained(
                 i = we;
                 continue;
             }
+            // Most words start no figure: passed over here, without a call.
+            if !may_start_figure(&b[i..we]) {
+                i = sc.after_word(i, we);
+                continue;
+            }
             i = match sc.word_figure(i, we, floor) {
                 Some(Ok((raw, next))) => {
                     out(raw);
@@ -284,6 +289,14 @@ impl Sc<'_> {
         }
         let mut buf = [0u8; 24];
         let l: &[u8] = lower(w, &mut buf)?;
+        // "a" and "an" (common words) start a number only before a scale
+        // or "few": without one, the answer `number` would give, at once.
+        if matches!(l, b"a" | b"an")
+            && !self.a_scale_after(we)
+            && !self.is_word(self.next_word(we), b"few")
+        {
+            return Some(Err(rules::NOT_A_NUMBER.at(we.max(i + 1))));
+        }
         if context::vague_start(l) {
             Some(self.vague(i, we, l, floor))
         } else if lexicon::num_word(l).is_some() {
@@ -294,14 +307,23 @@ impl Sc<'_> {
     }
 
     /// Where to go on after a word that starts no figure: past a URL.
+    #[inline]
     fn after_word(&self, i: usize, we: usize) -> usize {
         let b = self.b;
-        let w = &b[i..we];
         let first = b[i] | 0x20;
-        if (first == b'h' || first == b'w')
-            && ((w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                && b[we..].starts_with(b"://")
-                || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.')))
+        if first != b'h' && first != b'w' {
+            return we;
+        }
+        self.after_url(i, we)
+    }
+
+    /// Past a URL starting with the word `i..we` ("http", "https", "www").
+    fn after_url(&self, i: usize, we: usize) -> usize {
+        let b = self.b;
+        let w = &b[i..we];
+        if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+            && b[we..].starts_with(b"://")
+            || (w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.'))
         {
             return self.token_end(we);
         }
@@ -403,6 +425,10 @@ impl Sc<'_> {
 
     /// The char ending at `p`, if any.
     pub(crate) fn char_before(&self, p: usize) -> Option<char> {
+        // Most text is ASCII: one byte is one char.
+        if p > 0 && self.b[p - 1].is_ascii() {
+            return Some(char::from(self.b[p - 1]));
+        }
         let mut s = p;
         while s > 0 {
             s -= 1;

@@ -566,6 +566,24 @@ mod props {
         }
 
         #[test]
+        fn ceil_log10_is_what_log10_says(x in any::<f64>(), m in 1e-16f64..1e16) {
+            for y in [x.abs(), m, m * 1.000_000_000_1, 0.1, 0.3, 1.0, 10.0, 1e15, 1e-15, 999.999_999_999] {
+                if y.is_finite() && y > 0.0 {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let want = y.log10().ceil() as i32;
+                    prop_assert_eq!(crate::quantity::ceil_log10(y), want, "{}", y);
+                }
+            }
+        }
+
+        #[test]
+        fn whole_is_what_fract_says(x in any::<f64>(), k in -1e6f64..1e6) {
+            for y in [x, k, k.round(), k.round() + 0.5, -0.0, f64::INFINITY, f64::NAN, 4.5e15 + 0.5] {
+                prop_assert_eq!(crate::quantity::is_whole(y), y.fract() == 0.0, "{}", y);
+            }
+        }
+
+        #[test]
         fn chars_are_counted_as_std_counts_them(text in any::<String>()) {
             prop_assert_eq!(crate::quantity::count_chars(text.as_bytes()), text.chars().count());
         }

@@ -779,6 +779,12 @@ pub(crate) fn currency_country(adj: &[u8], name: &[u8]) -> Option<&'static str> 
     ix.countries.get(&key[..n]).copied()
 }
 
+/// Whether a one-word adjective may be a country's ("canadian", "new"): the
+/// shape pre-test that [`currency_country`] and [`country_head`] start with.
+pub(crate) fn country_shape(w: &[u8]) -> bool {
+    INDEX.country_shapes.may_hold(w)
+}
+
 /// Whether a word starts a two-word country adjective ("new" of "new zealand").
 pub(crate) fn country_head(w: &[u8]) -> bool {
     let ix = &*INDEX;

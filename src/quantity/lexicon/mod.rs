@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 pub(crate) use index::{WordIndex, WordMap};
 
 pub(crate) use currencies::{
-    code_before, country_head, currency_country, currency_name, currency_symbol, dollar_prefix,
-    is_dollar, iso_code, lowercase_code, prefix,
+    code_before, country_head, country_shape, currency_country, currency_name, currency_symbol,
+    dollar_prefix, is_dollar, iso_code, lowercase_code, prefix,
 };
 
 /// A cheap pre-test for a set of words: one bit per (length, first byte,
