@@ -488,7 +488,6 @@ fn tidy(x: f64) -> f64 {
 /// where `y` lies well inside a decade of 1e-15 to 1e15 (most figures):
 /// there `log10(y)` is at least 4e-10 away from a whole number, far more
 /// than its rounding error, so the decade's upper power is the answer.
-#[allow(clippy::cast_possible_truncation)]
 fn ceil_log10(y: f64) -> i32 {
     const POW: [f64; 31] = [
         1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2,
@@ -496,11 +495,7 @@ fn ceil_log10(y: f64) -> i32 {
     ];
     const MARGIN: f64 = 1e-9;
     let k = POW.partition_point(|&p| p < y);
-    if k > 0
-        && k < POW.len()
-        && y >= POW[k - 1] * (1.0 + MARGIN)
-        && y <= POW[k] * (1.0 - MARGIN)
-    {
+    if k > 0 && k < POW.len() && y >= POW[k - 1] * (1.0 + MARGIN) && y <= POW[k] * (1.0 - MARGIN) {
         return k as i32 - 15;
     }
     y.log10().ceil() as i32
@@ -508,7 +503,6 @@ fn ceil_log10(y: f64) -> i32 {
 
 /// Whether `x` is a whole number, as `x.fract() == 0.0` says, without the
 /// call to `trunc` that `fract` is on baseline x86-64 (no SSE4.1).
-#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
 fn is_whole(x: f64) -> bool {
     // From 2^52 on every f64 is whole; below it the cast truncates exactly.
     x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)

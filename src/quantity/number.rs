@@ -103,7 +103,6 @@ fn parse_digits(s: &[u8]) -> f64 {
         return slow();
     }
     // `m` < 1e15 < 2^53: exact as f64, as is 10^decimals (decimals <= 15).
-    #[allow(clippy::cast_precision_loss)]
     let v = m as f64;
     v / POW10[decimals]
 }

@@ -58,12 +58,17 @@ pub(crate) fn scan_explained(
 ) {
     let sc = Sc { b: text.as_bytes() };
     let b = sc.b;
+    let class = |i: usize| CLASS[usize::from(b[i])];
     let mut i = 0;
     let mut floor = 0;
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit()
-            || (c == b'.' && sc.digit(i + 1) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        let c = class(i);
+        if c == OTHER {
+            i += 1;
+            continue;
+        }
+        if c == DIGIT
+            || (c == DOT && sc.digit(i + 1) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
         {
             match sc.figure(i, floor) {
                 Ok((raw, next)) => {
@@ -78,8 +83,11 @@ pub(crate) fn scan_explained(
             }
             continue;
         }
-        if c.is_ascii_alphabetic() {
-            let we = sc.word_end(i);
+        if c == LETTER {
+            let mut we = i + 1;
+            while we < b.len() && class(we) == LETTER {
+                we += 1;
+            }
             if i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'_') {
                 i = we;
                 continue;
@@ -106,6 +114,32 @@ pub(crate) fn scan_explained(
         i += 1;
     }
 }
+
+/// What a byte may start, for the scan loop: nothing, a word (an ASCII
+/// letter), a number (a digit) or, before a digit, a number (".5").
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const DOT: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'.' {
+            DOT
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Whether a word (in any case) may start a figure: a number word or a
 /// vague amount. A shape pre-test built from those two tables, so most

@@ -569,7 +569,6 @@ mod props {
         fn ceil_log10_is_what_log10_says(x in any::<f64>(), m in 1e-16f64..1e16) {
             for y in [x.abs(), m, m * 1.000_000_000_1, 0.1, 0.3, 1.0, 10.0, 1e15, 1e-15, 999.999_999_999] {
                 if y.is_finite() && y > 0.0 {
-                    #[allow(clippy::cast_possible_truncation)]
                     let want = y.log10().ceil() as i32;
                     prop_assert_eq!(crate::quantity::ceil_log10(y), want, "{}", y);
                 }
