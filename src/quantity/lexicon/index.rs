@@ -102,7 +102,8 @@ impl WordIndex {
                 return None;
             }
             let (k, v) = self.rows[r as usize - 1];
-            if k.len() == w.len() && k == w {
+            // Words are short: compared in line, not through `memcmp`.
+            if k.len() == w.len() && k.iter().zip(w).all(|(a, b)| a == b) {
                 return Some(v);
             }
             s = (s + 1) & mask;
