@@ -26,6 +26,11 @@ pub(crate) struct Rule {
     /// Sentences in which the rule rejects a number (replayed by a test).
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [&'static str],
+    /// A context rule that never rejects a number with a unit (a "bare"
+    /// count is the only kind it tests): `first` skips it for the others
+    /// without a call (most candidates are money, percentages, durations).
+    /// Only for [`CONTEXT`], where `bare` is read just before.
+    pub bare_only: bool,
     /// For a rule on the context: the test, giving where scanning resumes.
     pub test: Option<fn(&Sc, &Cand) -> Option<usize>>,
 }
@@ -53,9 +58,15 @@ impl Rule {
 /// The first rule of `table` that rejects `c`.
 pub(crate) fn first(sc: &Sc, c: &Cand, table: &[&'static Rule]) -> Result<(), Reject> {
     for rule in table {
-        if let Some(test) = rule.test
-            && let Some(resume) = test(sc, c)
-        {
+        let Some(test) = rule.test else {
+            continue;
+        };
+        if rule.bare_only && !c.bare {
+            // Tests (and the characterization of bench.txt) check the claim.
+            debug_assert!(test(sc, c).is_none(), "{} is not bare-only", rule.name);
+            continue;
+        }
+        if let Some(resume) = test(sc, c) {
             return Err(rule.at(resume));
         }
     }
@@ -67,6 +78,7 @@ const fn shape(name: &'static str, why: &'static str, examples: &'static [&'stat
         name,
         why,
         examples,
+        bare_only: false,
         test: None,
     }
 }
@@ -223,6 +235,7 @@ pub(crate) static ORDINAL_WORDS: Rule = Rule {
         "It was their twenty fifth anniversary.",
         "On the thirty first day, rain came.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         if !(c.num.words && c.bare && c.value >= 20.0 && c.value % 10.0 == 0.0) {
             return None;
@@ -243,6 +256,7 @@ pub(crate) static CLOCK_HOUR: Rule = Rule {
         "We meet at seven tonight.",
         "Be there by 9 sharp.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let pl = c.pl();
         if !(c.bare
@@ -279,6 +293,7 @@ pub(crate) static BELOW_ZERO: Rule = Rule {
         "It was 10 below zero overnight.",
         "Temperatures stayed below zero.",
     ],
+    bare_only: false,
     test: Some(|sc, c| {
         let b = sc.b;
         // "below zero", "above zero": the zero.
@@ -304,6 +319,7 @@ pub(crate) static AGE_LIMIT: Rule = Rule {
         "Children under five were vaccinated.",
         "Free travel for people over 65 was cut.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let b = sc.b;
         if !(c.kind == Kind::Count
@@ -335,6 +351,7 @@ pub(crate) static DATE_DAY: Rule = Rule {
     name: "date-day",
     why: "a day number after a month is a date",
     examples: &["On October 8 the talks began."],
+    bare_only: true,
     test: Some(|sc, c| {
         let (ps, pe) = c.pw?;
         (c.before_space == pe && lexicon::month(c.pl(), &sc.b[ps..pe]) && c.num.plain_int && c.bare)
@@ -346,6 +363,7 @@ pub(crate) static NUMBERED_PERIOD: Rule = Rule {
     name: "numbered-period",
     why: "a number after day, week, round or stage numbers it",
     examples: &["On day 970 of the war, talks resumed."],
+    bare_only: true,
     test: Some(|sc, c| {
         let (_, pe) = c.pw?;
         (c.before_space == pe
@@ -365,6 +383,7 @@ pub(crate) static REFERENCE: Rule = Rule {
         "Flight 17 was shot down.",
         "Adults aged 18 to 24 voted.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let (_, pe) = c.pw?;
         (c.before_space == pe && c.bare && !c.num.words && lexicon::reference_word(c.pl()))
@@ -387,6 +406,7 @@ pub(crate) static GROUP_OF: Rule = Rule {
     name: "group-of",
     why: "a number after \"Group of\" names the group",
     examples: &["The Group of 20 met in Rio."],
+    bare_only: true,
     test: Some(|sc, c| {
         let mut buf = [0u8; 24];
         let (s2, _, n) = word_before_of(sc, c, &mut buf)?;
@@ -398,6 +418,7 @@ pub(crate) static AGE_OF: Rule = Rule {
     name: "age-of",
     why: "a number after \"a man of\" or \"the age of\" is an age",
     examples: &["A man of 49 was held.", "She retired at the age of 60."],
+    bare_only: true,
     test: Some(|sc, c| {
         let mut buf = [0u8; 24];
         let (_, _, n) = word_before_of(sc, c, &mut buf)?;
@@ -429,6 +450,7 @@ pub(crate) static NAMED_NUMBER: Rule = Rule {
         "A Falcon 9 rocket lifted off.",
         "Fans queued for Halo 3 overnight.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let (ps, pe) = c.pw?;
         let written = &sc.b[ps..pe];
@@ -454,6 +476,7 @@ pub(crate) static SECOND_NUMBER: Rule = Rule {
         "They ordered five 787 Dreamliners.",
         "The airline took 400 737 Max jets.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let b = sc.b;
         let q = c.before_space;
@@ -471,6 +494,7 @@ pub(crate) static CLOCK_DECIMAL: Rule = Rule {
     name: "clock-decimal",
     why: "hours and minutes with a full stop after at, by, until... are a clock time",
     examples: &["The vote ends at 9.30 tonight.", "Wait until 10.45 please."],
+    bare_only: true,
     test: Some(|_, c| {
         (c.bare
             && !c.num.words
@@ -486,6 +510,7 @@ pub(crate) static DOTTED_REFERENCE: Rule = Rule {
     name: "dotted-reference",
     why: "a number after an abbreviation with a full stop (No. 10, p. 12, Oct. 22) is a reference or a date",
     examples: &["He lives at No. 10 now.", "See p. 12 for the table."],
+    bare_only: true,
     test: Some(|sc, c| {
         let b = sc.b;
         let q = c.before_space;
@@ -504,6 +529,7 @@ pub(crate) static CAPITALISED_NUMBER_WORD: Rule = Rule {
     name: "capitalised-number-word",
     why: "a capitalised number word inside a sentence is a name (Group of Seven, World War Two)",
     examples: &["After World War Two ended, trade grew."],
+    bare_only: true,
     test: Some(|sc, c| {
         // The cheap tests on the candidate first: most numbers are no word.
         if !(c.num.capital_word && c.bare) || sc.sentence_start(c.i) {
@@ -534,6 +560,7 @@ pub(crate) static AGE_AFTER_NAME: Rule = Rule {
         "Ana Ferreira, 58, was unhurt.",
         "A teenager, 17, was arrested.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         let b = sc.b;
         let q = c.before_space;
@@ -559,6 +586,7 @@ pub(crate) static AGE_IN_BRACKETS: Rule = Rule {
     name: "age-in-brackets",
     why: "a number in brackets after a name is an age (Smith (45))",
     examples: &["John Smith (45) denied it."],
+    bare_only: true,
     test: Some(|sc, c| {
         let b = sc.b;
         let q = c.before_space;
@@ -575,6 +603,7 @@ pub(crate) static YEAR: Rule = Rule {
     name: "year",
     why: "a bare four-digit number from 1000 to 2100 is a year unless a plural noun with no determiner follows (news writes counts with commas)",
     examples: &["The 2022 invasion changed it.", "In 2014 the war began."],
+    bare_only: true,
     test: Some(|sc, c| {
         if !(c.bare
             && c.num.plain_int
@@ -609,6 +638,7 @@ pub(crate) static DAY_RANGE: Rule = Rule {
         "The summit runs 22 to 24 October.",
         "Talks on 8-10 March stalled.",
     ],
+    bare_only: true,
     test: Some(|sc, c| {
         if !(c.bare && c.num.plain_int && c.value <= 31.0) {
             return None;
@@ -626,6 +656,7 @@ pub(crate) static ONE_PRONOUN: Rule = Rule {
     name: "one-pronoun",
     why: "\"one\" alone is a pronoun unless a unit, a qualifier or a counted noun makes it a count",
     examples: &["One of them left early.", "It is the one thing we know."],
+    bare_only: false,
     test: Some(|sc, c| {
         if !(c.num.single_one
             && c.kind == Kind::Count
@@ -654,6 +685,7 @@ pub(crate) static NO_ONE: Rule = Rule {
     name: "no-one",
     why: "\"no one\" is a pronoun",
     examples: &["No one soldier was hurt."],
+    bare_only: false,
     test: Some(|sc, c| {
         (c.num.single_one && sc.is_word(c.pw, b"no") && c.before_space == c.pw.map_or(0, |x| x.1))
             .then_some(c.skip)
@@ -702,6 +734,7 @@ pub(crate) static PHONE_GROUPS: Rule = Rule {
         "Call the hotline on 800 555 019 for help.",
         "Call 555-0199-22 after six.",
     ],
+    bare_only: false,
     test: Some(|sc, c| (c.left == c.i && phone_at(sc, c.i)).then(|| sc.chain_end(c.i))),
 };
 
@@ -709,6 +742,7 @@ pub(crate) static READING_TIME: Rule = Rule {
     name: "reading-time",
     why: "minutes followed by \"read\" are a page's reading-time counter (\"5 min read\")",
     examples: &["5 min read", "A 12 minute read."],
+    bare_only: false,
     test: Some(|sc, c| {
         let n1 = sc.next_word(c.end)?;
         if c.unit == Some("minutes") && sc.is_word(Some(n1), b"read") {
@@ -733,6 +767,7 @@ pub(crate) static PAGE_COUNTER: Rule = Rule {
     name: "page-counter",
     why: "a number after a page's counter label (Comments, Shares, Likes, Views, Replies), alone or in brackets, counts the page's own furniture",
     examples: &["Comments (312)", "Share 1.4k", "Replies (12) Share"],
+    bare_only: true,
     test: Some(|sc, c| {
         if !c.bare {
             return None;
@@ -821,6 +856,7 @@ pub(crate) static AGE_STATED: Rule = Rule {
         "She died at 91 in hospital.",
         "the woman is 37 and lives nearby",
     ],
+    bare_only: false,
     test: Some(|sc, c| {
         (c.bare
             && (c.num.plain_int || c.num.words)
@@ -909,6 +945,13 @@ pub(crate) fn rejections(text: &str) -> Vec<(&'static Rule, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_only_marks_context_rules_only() {
+        // After the range and the ratio are read `bare` may be stale.
+        assert!(FINAL.iter().chain(SHAPE).all(|r| !r.bare_only));
+        assert!(CONTEXT.iter().any(|r| r.bare_only));
+    }
 
     #[test]
     fn every_rule_rejects_its_examples() {
