@@ -89,6 +89,9 @@ pub enum Reason {
     /// Dropped: a picture's credit ("Photo: Jane Doe/AP", "Image credit:
     /// NASA"), not its caption.
     Credit,
+    /// Dropped: a call to the reader to act ("Follow us on Twitter", "Sign
+    /// up for our newsletter", "Click here for more").
+    CallToAction,
 }
 
 impl Reason {
@@ -121,6 +124,7 @@ impl fmt::Display for Reason {
             Reason::Counter => f.write_str("counter or button label"),
             Reason::Footnote => f.write_str("footnote marker"),
             Reason::Credit => f.write_str("picture credit"),
+            Reason::CallToAction => f.write_str("call to action"),
         }
     }
 }
@@ -264,6 +268,7 @@ const NAMES: &[(&str, &str)] = &[
     ("playlist", "carousel"),
     ("sronly", "screen-reader text"),
     ("visuallyhidden", "screen-reader text"),
+    ("offscreen", "screen-reader text"),
     ("screenreader", "screen-reader text"),
     ("modal", "pop-up"),
     ("popup", "pop-up"),
@@ -894,6 +899,40 @@ const LABELS: &[&[&str]] = &[
     &["read", "less"],
 ];
 
+/// How a call to the reader opens.
+const CALLS: &[&str] = &[
+    "follow us",
+    "like us on",
+    "sign up for",
+    "sign up to",
+    "subscribe to our",
+    "subscribe now",
+    "subscribe today",
+    "click here",
+    "join the conversation",
+    "to read the full story",
+    "tell us what you think",
+    "share your thoughts",
+];
+
+/// Social networks a "follow ..." line names.
+const NETWORKS: &[&str] = &["twitter", "facebook", "instagram", "youtube", "linkedin"];
+
+/// A short block's text is a call to the reader to act, not a statement:
+/// "Follow us on Twitter", "Sign up for our newsletter", "Click here to
+/// see more", "Follow Jane Doe on Twitter @jdoe".
+pub(crate) fn is_call_to_action(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    if words > 25 {
+        return false;
+    }
+    if CALLS.iter().any(|c| lower.starts_with(c)) {
+        return true;
+    }
+    lower.starts_with("follow ") && NETWORKS.iter().any(|n| lower.contains(n))
+}
+
 /// How a picture's credit opens: "Photo: ...", "(Image credit: ...)".
 const CREDITS: &[&str] = &[
     "credit",
@@ -1004,6 +1043,7 @@ mod tests {
             ("mostPopular", Some("most popular")),
             ("comments-area", Some("comments")),
             ("ad-slot", Some("advertisement")),
+            ("off-screen", Some("screen-reader text")),
             ("article-body", None),
             ("headline", None),
             ("shadow", None),
@@ -1051,6 +1091,25 @@ mod tests {
             "Copyright law was changed in 1998 after a long campaign by authors",
         ] {
             assert!(!is_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn calls_to_action() {
+        for text in [
+            "Follow us on Twitter and Facebook.",
+            "Follow Jane Doe on Twitter @jdoe",
+            "Sign up for our daily newsletter.",
+            "Click here for more information.",
+        ] {
+            assert!(is_call_to_action(text), "{text}");
+        }
+        for text in [
+            "Follow-up inspections found two more cracks.",
+            "Residents can sign up for the scheme at the town hall.",
+            "Followers of the mayor on Twitter were angry.",
+        ] {
+            assert!(!is_call_to_action(text), "{text}");
         }
     }
 

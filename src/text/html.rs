@@ -13,7 +13,7 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
-use super::article::{Finder, Reason, is_counter, is_credit};
+use super::article::{Finder, Reason, is_call_to_action, is_counter, is_credit};
 use super::depth;
 use super::explain::Sink;
 
@@ -463,6 +463,16 @@ fn judge(
             .collect();
         if is_credit(&text) {
             return Reason::Credit;
+        }
+    }
+    // A call to the reader to act, as an element of its own.
+    if kept && finder.blocks(id) == 0 && finder.text_len(id) <= 200 {
+        let text: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| &**t))
+            .collect();
+        if is_call_to_action(&text) {
+            return Reason::CallToAction;
         }
     }
     parent
@@ -1037,6 +1047,15 @@ mod tests {
         let mut want = story_with(&["Bridge to close for repairs"]);
         want.push("The bridge at dawn on Monday.".to_owned());
         assert_eq!(sentences(&body), want);
+        // A call to follow or subscribe after the story is not read.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <p>Follow The Gazette on Twitter and Facebook.</p><p>Sign up for our daily newsletter.</p></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
     }
 
     #[test]
