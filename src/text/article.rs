@@ -169,6 +169,9 @@ struct Stats {
     blocks: u32,
     /// Headings inside that are mostly link text.
     linked_headings: u32,
+    /// Short leaf blocks inside that are all link text (a card's title in a
+    /// `<div>` or `<p>` rather than a heading).
+    linked_titles: u32,
     /// Links (`<a>` elements) inside.
     anchors: u32,
     /// Whether its first text is link text (`Some(true)`): a card that
@@ -532,6 +535,13 @@ impl Finder {
                     if is_heading(name) && stats.text > 0 && stats.link * 2 >= stats.text {
                         stats.linked_headings += 1;
                     }
+                    if is_block(name)
+                        && stats.blocks == 0
+                        && (1..=150).contains(&stats.text)
+                        && stats.link * 10 >= stats.text * 9
+                    {
+                        stats.linked_titles += 1;
+                    }
                     // A pop-up of links inside a sentence is not measured as
                     // part of the sentence's paragraph.
                     let popup = is_link_popup(name, stats);
@@ -547,6 +557,7 @@ impl Finder {
                         parent.h1 += stats.h1;
                         parent.blocks += stats.blocks + u32::from(is_block(name));
                         parent.linked_headings += stats.linked_headings;
+                        parent.linked_titles += stats.linked_titles;
                         parent.anchors += stats.anchors;
                         if parent.led_by_link.is_none() {
                             parent.led_by_link = stats.led_by_link;
@@ -697,6 +708,18 @@ impl Finder {
             return Some(Reason::Teaser);
         }
         if name == "article" && in_article && stats.story < 300 && stats.link * 3 >= stats.text {
+            return Some(Reason::Teaser);
+        }
+        // A card that opens with a linked title in a block of its own and
+        // goes on with a short summary: another story's teaser. A list item
+        // that opens with a link inside its sentence is not one.
+        if matches!(name, "article" | "li" | "div" | "section")
+            && stats.led_by_link == Some(true)
+            && stats.linked_titles > 0
+            && stats.text > stats.link
+            && words_ish < 60
+            && stats.story < 300
+        {
             return Some(Reason::Teaser);
         }
         let linky = stats.text > 0 && stats.link * 2 >= stats.text;
@@ -955,6 +978,7 @@ const CREDITS: &[&str] = &[
 /// A short element's text is a picture's credit: a credit word and a colon,
 /// then a name or two ("Photo: Jane Doe, AP", "(Image credit: NASA)").
 pub(crate) fn is_credit(text: &str) -> bool {
+    let bracketed = text.trim().starts_with(['(', '[']);
     let text = text.trim().trim_start_matches(['(', '[']).trim_start();
     // "© Jane Doe", "Image copyright Getty Images"
     let lower = text.to_lowercase();
@@ -964,12 +988,60 @@ pub(crate) fn is_credit(text: &str) -> bool {
     {
         return (2..=8).contains(&text.split_whitespace().count());
     }
+    let words = text.split_whitespace().count();
+    // "(AP Photo/Jane Doe)", "Photo by Jane Doe/Getty Images"
+    if ["ap photo", "photo by ", "photos by ", "photograph by ", "image by "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return words <= 14;
+    }
+    // "Jane Doe / AP file", "(NASA via AP, File)", "Jane Doe/Reuters": a
+    // short line that ends with a picture agency after a slash or "via".
+    if words <= 8 && by_agency(&lower, bracketed) {
+        return true;
+    }
     let Some((head, rest)) = text.split_once(':') else {
         return false;
     };
     let head = head.trim().to_lowercase();
     let words = rest.split_whitespace().count();
     CREDITS.contains(&head.as_str()) && (1..=8).contains(&words)
+}
+
+/// Picture agencies, as a credit names them after a slash or "via".
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "getty images",
+    "getty",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "pa",
+    "pa wire",
+    "ap images",
+    "afp/getty images",
+];
+
+/// "jane doe / ap file", "(nasa via ap, file)": the text after the last
+/// slash (or " via ", in brackets), less "file" and brackets, is an agency.
+fn by_agency(lower: &str, bracketed: bool) -> bool {
+    let lower = lower.trim().trim_end_matches([')', ']']);
+    let via = lower.rfind(" via ").filter(|_| bracketed);
+    let tail = match (lower.rfind('/'), via) {
+        (Some(slash), Some(via)) if via > slash => &lower[via + 5..],
+        (_, Some(via)) if !lower.contains('/') => &lower[via + 5..],
+        (Some(slash), _) => &lower[slash + 1..],
+        _ => return false,
+    };
+    let tail = tail
+        .trim()
+        .trim_end_matches("file")
+        .trim_end_matches([',', ' '])
+        .trim();
+    AGENCIES.contains(&tail)
 }
 
 /// A short element's text is a counter or a control's label: "5 min read",
@@ -1079,6 +1151,11 @@ mod tests {
             "Photograph: John Smith/The Gazette",
             "Image copyright Getty Images",
             "© Jane Doe",
+            "(AP Photo/Jane Doe)",
+            "(Photo by Jane Doe/Getty Images for The Gazette)",
+            "Jane Doe / AP file",
+            "(NASA via AP, File)",
+            "John SMITH / AFP",
         ] {
             assert!(is_credit(text), "{text}");
         }
@@ -1089,6 +1166,9 @@ mod tests {
             "Note: figures are rounded",
             "Credit",
             "Copyright law was changed in 1998 after a long campaign by authors",
+            "The shop is open 24/7",
+            "He sent it via AP",
+            "Photo by photo, the album tells the story of a town that lost its mill and its school",
         ] {
             assert!(!is_credit(text), "{text}");
         }

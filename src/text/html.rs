@@ -558,12 +558,28 @@ fn is_repeated(
     // hours" each day): a repeat is a picture's caption read twice, or a
     // long block read again right after itself (a standfirst repeated as
     // the story's abstract).
+    // A shortened copy of a block read before ("... more"): a caption's
+    // collapsed version, a summary cut at an ellipsis.
+    if let Some(head) = truncated_head(&text)
+        && seen.blocks.keys().any(|k| k.starts_with(head))
+    {
+        return true;
+    }
     seen.count += 1;
     let long = text.chars().count() >= 80;
     match seen.blocks.insert(text, seen.count) {
         Some(before) => in_picture(node) || (long && seen.count - before <= 3),
         None => false,
     }
+}
+
+/// The text before an ellipsis that cuts a block short ("... more"): at least
+/// 40 characters before it and three words or fewer after it.
+fn truncated_head(text: &str) -> Option<&str> {
+    let at = text.find("...").or_else(|| text.find('\u{2026}'))?;
+    let head = text[..at].trim_end();
+    let rest = text[at..].trim_start_matches(['.', '\u{2026}']);
+    (head.chars().count() >= 40 && rest.split_whitespace().count() <= 3).then_some(head)
 }
 
 /// The leaf blocks read so far: each text with its place.
@@ -1107,6 +1123,57 @@ mod tests {
             1,
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_shortened_copy_of_a_caption_is_dropped() {
+        let caption = "Repair crews at work on the supports of the old bridge on Monday, as the council had planned.";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1><figure><img src=a.jpg>\
+             <figcaption><p>{caption}</p><p>Repair crews at work on the supports of the old bridge ... more</p>\
+             </figcaption></figure>{BODY}<p>He said the town would wait and see what happens...</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs", caption]);
+        want.push("He said the town would wait and see what happens...".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn cards_led_by_a_linked_title_are_teasers() {
+        // Each card: a linked picture, a linked title in a block of its own,
+        // a short summary; the story's list items open with a link inside
+        // their sentence and stay.
+        let card = |n: u32| {
+            format!(
+                "<div class=tile><div><a href=/s{n}><img src={n}.jpg></a></div>\
+                 <div><a href=/s{n}>Another story number {n}</a></div>\
+                 <div>A short summary of another story, with {n}0 figures in it.</div></div>"
+            )
+        };
+        let cards: String = (1..=3).map(card).collect();
+        let list = "<ul><li><a href=/a>Alder Street</a> will be closed to cars for the eight months.</li>\
+                    <li><a href=/b>Mill Lane</a> stays open, with traffic lights at both ends.</li></ul>";
+        let body = page(&format!(
+            "<div class=page><h1>Bridge to close for repairs</h1>{BODY}{list}<div><h2>Popular now</h2>{cards}</div></div>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("Alder Street will be closed to cars for the eight months.".to_owned());
+        want.push("Mill Lane stays open, with traffic lights at both ends.".to_owned());
+        want.push("Popular now".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn credits_that_name_an_agency_are_dropped() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><img src=a.jpg><figcaption>The bridge at dawn on Monday.<span>(AP Photo/Jane Doe)</span></figcaption></figure>\
+             <figure><img src=b.jpg><figcaption><p>Crews at work.</p><p>John Smith / AFP</p></figcaption></figure></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The bridge at dawn on Monday.".to_owned());
+        want.push("Crews at work.".to_owned());
+        assert_eq!(sentences(&body), want);
     }
 
     #[test]
