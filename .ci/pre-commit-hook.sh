@@ -2,9 +2,10 @@
 # Runs the factcheck-validate hook of .pre-commit-hooks.yaml for real, with
 # pre-commit's own `try-repo`, on a temporary repository holding one good
 # and one bad claim file: the good one passes, the bad one fails with its
-# file:line:column. pre-commit builds factcheck in release from this
-# repository (language: rust), so this is kept out of `cargo test`; .ci/run
-# calls it. Needs python3 (pre-commit is installed from PyPI into a venv),
+# file:line:column (9:1, the misspelt `sourcs` key). pre-commit builds
+# factcheck in release from this repository (language: rust), once per
+# try-repo, so this is kept out of `cargo test`; .ci/run calls it with
+# FACTCHECK_CI_HOOK=1. try-repo takes the committed HEAD of a clean tree. Needs python3 (pre-commit is installed from PyPI into a venv),
 # git and cargo.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,20 +47,24 @@ git -C "$news" add claims
 
 cd "$news"
 echo "== the good file passes"
+start=$SECONDS
 "$work/venv/bin/pre-commit" try-repo "$repo" factcheck-validate --files claims/good.toml
+echo "(took $((SECONDS - start)) s, pre-commit's cargo install included)"
 
 echo "== the bad file fails, naming file, line and column"
+start=$SECONDS
 set +e
 "$work/venv/bin/pre-commit" try-repo "$repo" factcheck-validate --files claims/bad.toml >"$work/bad.log" 2>&1
 code=$?
 set -e
 cat "$work/bad.log"
+echo "(took $((SECONDS - start)) s; try-repo installs the hook again in a fresh store)"
 if [ "$code" -eq 0 ]; then
   echo "FAIL: the hook passed a bad claim file" >&2
   exit 1
 fi
-if ! grep -q 'claims/bad.toml:10:1' "$work/bad.log"; then
-  echo "FAIL: the hook's output does not point at claims/bad.toml:10:1" >&2
+if ! grep -q 'claims/bad.toml:9:1' "$work/bad.log"; then
+  echo "FAIL: the hook's output does not point at claims/bad.toml:9:1" >&2
   exit 1
 fi
 echo "pre-commit hook: the good claim file passed and the bad one failed, as they should"

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::about::{Located, Term};
 use super::index::SourceIndex;
@@ -102,9 +102,10 @@ fn quote_ids(idx: &SourceIndex, quote: &[Word]) -> Vec<u64> {
         .collect()
 }
 
-/// How much the search for a not-found quote's closest run may spend, in
-/// diff cells: a diff of runs of A and B words is counted as (A+B)², the
-/// most Myers' algorithm can take. Enough for every run of an ordinary page
+/// How much the search for a not-found quote's closest run may spend: a
+/// bit-parallel count costs the run's length, a diff of runs of A and B
+/// words (a quote of more than 64 words) (A+B)², the most Myers' algorithm
+/// can take. Enough for every run of an ordinary page
 /// that shares words with the quote; on a page built to defeat the bound
 /// (the quote's words everywhere, never in order) it stops the search after
 /// a fixed amount of work, so the time spent is independent of the page's
@@ -204,6 +205,7 @@ fn nearest_with_cost(idx: &SourceIndex, quote: &[Word], about: &[Term]) -> Optio
         let right = u64::from(c2) * (a as u64 + u64::from(l1));
         right.cmp(&left).then((s1, l1).cmp(&(s2, l2)))
     });
+    let in_order = InOrder::new(idx, &ids);
     // (words in common, length) of the best run so far.
     let mut best: Option<(usize, usize)> = None;
     let mut spent = 0usize;
@@ -213,24 +215,18 @@ fn nearest_with_cost(idx: &SourceIndex, quote: &[Word], about: &[Term]) -> Optio
         if best.is_some_and(|(m, l)| common * (a + l) <= m * (a + len)) {
             break;
         }
-        let cost = (a + len) * (a + len);
-        // The first run is always diffed, so a long quote still gets an answer.
+        // A bit-parallel count costs a step per word, a diff up to (A+B)².
+        let cost = if in_order.masks.is_some() {
+            len
+        } else {
+            (a + len) * (a + len)
+        };
+        // The first run is always counted, so a long quote still gets an answer.
         if best.is_some() && spent + cost > NEAREST_BUDGET {
             break;
         }
         spent += cost;
-        let source: Vec<u64> = idx.tokens[start..start + len]
-            .iter()
-            .map(|t| u64::from(t.term))
-            .collect();
-        let ops = capture_diff_slices(Algorithm::default(), &ids, &source);
-        let common: usize = ops
-            .iter()
-            .map(|op| match op.as_tag_tuple() {
-                (DiffTag::Equal, old, _) => old.len(),
-                _ => 0,
-            })
-            .sum();
+        let common = in_order.count(idx, start, len);
         if best.is_none_or(|(m, l)| common * (a + l) > m * (a + len)) {
             best = Some((common, len));
         }
@@ -316,6 +312,7 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
         .collect();
     hit_slots.sort_unstable();
     let hits: Vec<usize> = hit_slots.iter().map(|&(p, _)| p).collect();
+    let in_order = InOrder::new(idx, ids);
     let mut best: Option<(f32, usize, usize)> = None;
     let mut have = vec![0usize; need.len()];
     for len in a.saturating_sub(2).max(1)..=a + 2 {
@@ -378,12 +375,7 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
                 if bound < THRESHOLD || hopeless {
                     continue;
                 }
-                let source: Vec<u64> = idx.tokens[start..end]
-                    .iter()
-                    .map(|t| u64::from(t.term))
-                    .collect();
-                let ops = capture_diff_slices(Algorithm::default(), ids, &source);
-                let r = diff_ratio(&ops, a, len);
+                let r = ratio(in_order.count(idx, start, len), a, len);
                 let better = match best {
                     None => true,
                     // Equal ratios: the earlier, then shorter, run.
@@ -401,6 +393,66 @@ fn closest(idx: &SourceIndex, ids: &[u64], limit: &[usize]) -> Option<Range<usiz
 /// 2M/(A+B), computed as `similar` computes it.
 fn ratio(common: usize, a: usize, b: usize) -> f32 {
     2.0 * common as f32 / (a + b) as f32
+}
+
+/// M of the ratio for runs of the source: the words a run has in common
+/// with the quote, in order (the length of their longest common
+/// subsequence, which is what `similar`'s diff keeps as equal when it runs
+/// to the end, as it does here with no time-out). For a quote of up to 64
+/// words it is counted bit-parallel (Hyyrö's LCS-length recurrence), a few
+/// word operations per word of the run, so a page whose every run must be
+/// looked at costs a linear scan; longer quotes are diffed.
+struct InOrder<'a> {
+    ids: &'a [u64],
+    /// Per word of the source, the positions of the quote that word has,
+    /// as bits; `None` for a quote of more than 64 words.
+    masks: Option<Vec<u64>>,
+}
+
+impl<'a> InOrder<'a> {
+    fn new(idx: &SourceIndex, ids: &'a [u64]) -> Self {
+        let masks = (ids.len() <= 64).then(|| {
+            let mut by_term: HashMap<u32, u64> = HashMap::new();
+            for (i, &id) in ids.iter().enumerate() {
+                if let Ok(term) = u32::try_from(id) {
+                    *by_term.entry(term).or_default() |= 1u64 << i;
+                }
+            }
+            idx.tokens
+                .iter()
+                .map(|t| by_term.get(&t.term).copied().unwrap_or(0))
+                .collect()
+        });
+        InOrder { ids, masks }
+    }
+
+    /// M for the run of `len` words from `start`.
+    fn count(&self, idx: &SourceIndex, start: usize, len: usize) -> usize {
+        let a = self.ids.len();
+        if let Some(masks) = &self.masks {
+            // V's zero bits (of the low `a`) count the common subsequence;
+            // carries and borrows only move up, so the bits above `a` never
+            // disturb them.
+            let mut v = u64::MAX;
+            for &m in &masks[start..start + len] {
+                let u = v & m;
+                v = v.wrapping_add(u) | v.wrapping_sub(u);
+            }
+            let low = if a == 64 { u64::MAX } else { (1u64 << a) - 1 };
+            return a - (v & low).count_ones() as usize;
+        }
+        let source: Vec<u64> = idx.tokens[start..start + len]
+            .iter()
+            .map(|t| u64::from(t.term))
+            .collect();
+        capture_diff_slices(Algorithm::default(), self.ids, &source)
+            .iter()
+            .map(|op| match op.as_tag_tuple() {
+                (DiffTag::Equal, old, _) => old.len(),
+                _ => 0,
+            })
+            .sum()
+    }
 }
 
 #[cfg(test)]
@@ -625,6 +677,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The bit-parallel count keeps as many words as `similar`'s diff.
+        #[test]
+        fn the_bit_parallel_count_is_the_diffs(
+            quote in proptest::collection::vec(0u8..6, 1..=64),
+            page in proptest::collection::vec(0u8..8, 1..90),
+        ) {
+            let word = |w: &u8| format!("w{w}");
+            let quote = quote.iter().map(word).collect::<Vec<_>>().join(" ");
+            let page = page.iter().map(word).collect::<Vec<_>>().join(" ");
+            let idx = SourceIndex::new(vec![page]);
+            let ids = quote_ids(&idx, &words(&quote));
+            let in_order = InOrder::new(&idx, &ids);
+            proptest::prop_assert!(in_order.masks.is_some());
+            let slow = InOrder { ids: &ids, masks: None };
+            let n = idx.tokens.len();
+            for (start, len) in [(0, n), (0, n / 2), (n / 3, n - n / 3)] {
+                proptest::prop_assert_eq!(
+                    in_order.count(&idx, start, len),
+                    slow.count(&idx, start, len)
+                );
+            }
+        }
+
         /// The pruned search finds what diffing every allowed run finds.
         #[test]
         fn the_closest_run_is_the_best_of_all_runs(

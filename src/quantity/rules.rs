@@ -712,20 +712,19 @@ pub(crate) static READING_TIME: Rule = Rule {
     why: "minutes followed by \"read\" are a page's reading-time counter (\"5 min read\")",
     examples: &["5 min read", "A 12 minute read."],
     test: Some(|sc, c| {
-        let mut buf = [0u8; 24];
-        let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| {
-            span.and_then(|(s, e)| lower(&sc.b[s..e], buf).map(<[u8]>::to_vec))
-                .unwrap_or_default()
-        };
-        let n1 = sc.next_word(c.end);
-        let l1 = word(n1, &mut buf);
-        if l1 == b"read" && c.unit == Some("minutes") {
-            return n1.map(|(_, e)| e);
+        let n1 = sc.next_word(c.end)?;
+        if c.unit == Some("minutes") && sc.is_word(Some(n1), b"read") {
+            return Some(n1.1);
         }
-        let n2 = n1.and_then(|(_, e)| sc.next_word(e));
-        (matches!(l1.as_slice(), b"min" | b"mins" | b"minute" | b"minutes")
-            && word(n2, &mut buf) == b"read")
-            .then(|| n2.map_or(c.end, |(_, e)| e))
+        let mut buf = [0u8; 24];
+        if !matches!(
+            lower(&sc.b[n1.0..n1.1], &mut buf)?,
+            b"min" | b"mins" | b"minute" | b"minutes"
+        ) {
+            return None;
+        }
+        let n2 = sc.next_word(n1.1)?;
+        sc.is_word(Some(n2), b"read").then_some(n2.1)
     }),
 };
 
@@ -778,10 +777,10 @@ pub(crate) static PAGE_COUNTER: Rule = Rule {
 /// Whether the words before `start` (a figure with its qualifier) make it
 /// an age: "aged (over) 80", "who was 91", "the victim is 91", "died at 91".
 fn age_before(sc: &Sc, start: usize, floor: usize) -> bool {
-    let word = |span: Option<(usize, usize)>, buf: &mut [u8; 24]| -> Vec<u8> {
-        span.and_then(|(s, e)| lower(&sc.b[s..e], buf).map(<[u8]>::to_vec))
-            .unwrap_or_default()
-    };
+    fn word<'a>(sc: &Sc, span: Option<(usize, usize)>, buf: &'a mut [u8; 24]) -> &'a [u8] {
+        span.and_then(|(s, e)| lower(&sc.b[s..e], buf))
+            .map_or(b"", |l| l)
+    }
     let Some(w1) = sc.prev_word(start, floor.min(start)) else {
         return false;
     };
@@ -790,20 +789,21 @@ fn age_before(sc: &Sc, start: usize, floor: usize) -> bool {
         return false;
     }
     let mut buf = [0u8; 24];
-    let l1 = word(Some(w1), &mut buf);
-    if matches!(l1.as_slice(), b"aged" | b"age") {
+    let l1 = word(sc, Some(w1), &mut buf);
+    if matches!(l1, b"aged" | b"age") {
         return true;
     }
     let w2 = sc
         .prev_word(w1.0, floor.min(w1.0))
         .filter(|&(_, e)| sc.back_hs(w1.0) == e);
-    let l2 = word(w2, &mut buf);
-    match l1.as_slice() {
+    let mut buf2 = [0u8; 24];
+    let l2 = word(sc, w2, &mut buf2);
+    match l1 {
         b"was" | b"is" => matches!(
-            l2.as_slice(),
+            l2,
             b"who" | b"victim" | b"man" | b"woman" | b"boy" | b"girl" | b"he" | b"she"
         ),
-        b"at" => matches!(l2.as_slice(), b"died" | b"dies" | b"dead"),
+        b"at" => matches!(l2, b"died" | b"dies" | b"dead"),
         _ => false,
     }
 }

@@ -475,10 +475,9 @@ impl Sc<'_> {
         } else if b[p.min(b.len())..].starts_with("–".as_bytes()) {
             p + 3
         } else if let Some((s, e)) = self.next_word(end)
-            && matches!(
-                b[s..e].to_ascii_lowercase().as_slice(),
-                b"to" | b"and" | b"or" | b"of"
-            )
+            && [&b"to"[..], b"and", b"or", b"of"]
+                .iter()
+                .any(|w| b[s..e].eq_ignore_ascii_case(w))
         {
             e
         } else {

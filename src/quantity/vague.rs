@@ -101,25 +101,25 @@ impl Sc<'_> {
         let n1: &[u8] = nw
             .and_then(|(s, e)| lower(&b[s..e], &mut nb2))
             .map_or(b"", |x| x);
-        let (cand, cand_end) = if n1 == b"of" {
+        let mut nb3 = [0u8; 24];
+        let (cand, cand_end): (&[u8], usize) = if n1 == b"of" {
             let x = nw.and_then(|(_, e)| self.next_word(e));
-            let mut nb3 = [0u8; 24];
-            let c: Vec<u8> = x
+            let c = x
                 .and_then(|(s, e)| lower(&b[s..e], &mut nb3))
-                .map_or(Vec::new(), <[u8]>::to_vec);
+                .map_or(&b""[..], |x| x);
             (c, x.map_or(end, |y| y.1))
         } else {
-            (n1.to_vec(), nw.map_or(end, |y| y.1))
+            (n1, nw.map_or(end, |y| y.1))
         };
         let mut lo = low;
         let mut hi = high;
-        if let Some((code, f)) = lexicon::currency_name(&cand) {
+        if let Some((code, f)) = lexicon::currency_name(cand) {
             if f == 1.0 && cand != b"sterling" {
                 kind = Kind::Money;
                 unit = Some(code);
                 fin = cand_end;
             }
-        } else if let Some((u, f)) = lexicon::duration_unit(&cand)
+        } else if let Some((u, f)) = lexicon::duration_unit(cand)
             && cand.ends_with(b"s")
         {
             unit = Some(u);

@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::Shapes;
+
 /// One currency and the words that name it.
 #[derive(Debug)]
 pub(crate) struct Currency {
@@ -623,38 +625,14 @@ const WORD_CODES: &[&str] = &[
     "TOP", "TRY",
 ];
 
-/// A cheap pre-test for a set of lowercase words: one bit per (length,
-/// first letter, last letter). Most words after a number are no currency
-/// word, and this answers "no" before any hashing.
-struct Shapes(Vec<u64>);
-
-impl Shapes {
-    fn new() -> Self {
-        Shapes(vec![0; 32 * 32 * 32 / 64])
-    }
-
-    fn bit(w: &[u8]) -> Option<usize> {
-        let (&first, &last) = (w.first()?, w.last()?);
-        Some((w.len().min(31) << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
-    }
-
-    fn add(&mut self, w: &[u8]) {
-        if let Some(b) = Self::bit(w) {
-            self.0[b >> 6] |= 1 << (b & 63);
-        }
-    }
-
-    fn may_hold(&self, w: &[u8]) -> bool {
-        Self::bit(w).is_some_and(|b| self.0[b >> 6] & (1 << (b & 63)) != 0)
-    }
-}
-
 /// The lookups derived from [`CURRENCIES`] and the ISO 4217 list.
 struct Index {
     /// Shapes of `names` keys.
     name_shapes: Shapes,
     /// Shapes of the first word of every country adjective.
     country_shapes: Shapes,
+    /// Shapes of `lower_codes` and `prefixes` keys.
+    code_shapes: Shapes,
     /// A name read alone, or a hundredth: code and factor to the major unit.
     names: HashMap<&'static [u8], (&'static str, f64)>,
     /// "adjective name" (lowercase, one space) to code: "canadian dollars".
@@ -689,6 +667,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut ix = Index {
         name_shapes: Shapes::new(),
         country_shapes: Shapes::new(),
+        code_shapes: Shapes::new(),
         names: HashMap::new(),
         countries: HashMap::new(),
         country_heads: Vec::new(),
@@ -720,9 +699,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         }
         for p in c.lower_codes {
             ix.lower_codes.entry(p.as_bytes()).or_insert(c.iso);
+            ix.code_shapes.add(p.as_bytes());
         }
         for p in c.prefixes {
             ix.prefixes.push((p.as_bytes(), c.iso));
+            ix.code_shapes.add(p.as_bytes());
         }
         for s in c.symbols {
             ix.symbols.push((s.as_bytes(), c.iso));
@@ -830,19 +811,20 @@ pub(crate) fn dollar_prefix(w: &[u8]) -> Option<&'static str> {
 
 /// ISO codes also written in lowercase beside a number ("100 usd").
 pub(crate) fn lowercase_code(w: &[u8]) -> Option<&'static str> {
-    if w.len() != 3 {
+    let ix = &*INDEX;
+    if w.len() != 3 || !ix.code_shapes.may_hold(w) {
         return None;
     }
-    INDEX.lower_codes.get(w).copied()
+    ix.lower_codes.get(w).copied()
 }
 
 /// An ASCII abbreviation written before the number, exactly (`Rs`, `RM`, `KSh`).
 pub(crate) fn prefix(w: &[u8]) -> Option<&'static str> {
-    INDEX
-        .prefixes
-        .iter()
-        .find(|(p, _)| *p == w)
-        .map(|(_, c)| *c)
+    let ix = &*INDEX;
+    if !ix.code_shapes.may_hold(w) {
+        return None;
+    }
+    ix.prefixes.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)
 }
 
 /// A currency symbol (not `$`), its code and its length in bytes, at the start of `b`.

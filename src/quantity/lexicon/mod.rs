@@ -13,6 +13,51 @@ pub(crate) use currencies::{
     is_dollar, iso_code, lowercase_code, prefix,
 };
 
+/// A cheap pre-test for a set of words: one bit per (length, first byte,
+/// last byte), the bytes taken modulo 32, so the test ignores ASCII case.
+/// Most words the scanner looks up belong to no table, and this answers
+/// "no" with one load and no comparison; a "maybe" goes on to the table,
+/// which stays the one source of truth.
+pub(crate) struct Shapes([u64; 512]);
+
+impl Shapes {
+    /// No word.
+    pub(crate) const fn new() -> Self {
+        Shapes([0; 512])
+    }
+
+    /// The shapes of every word of `list`, with these.
+    pub(crate) const fn with(mut self, list: &[&str]) -> Self {
+        let mut k = 0;
+        while k < list.len() {
+            self.add(list[k].as_bytes());
+            k += 1;
+        }
+        self
+    }
+
+    const fn bit(w: &[u8]) -> Option<usize> {
+        let n = w.len();
+        if n == 0 {
+            return None;
+        }
+        let len = if n < 31 { n } else { 31 };
+        Some((len << 10) | (((w[0] & 31) as usize) << 5) | (w[n - 1] & 31) as usize)
+    }
+
+    /// Adds a word's shape.
+    pub(crate) const fn add(&mut self, w: &[u8]) {
+        if let Some(b) = Self::bit(w) {
+            self.0[b >> 6] |= 1 << (b & 63);
+        }
+    }
+
+    /// Whether a word of this shape (in any ASCII case) may be in the set.
+    pub(crate) fn may_hold(&self, w: &[u8]) -> bool {
+        Self::bit(w).is_some_and(|b| self.0[b >> 6] & (1 << (b & 63)) != 0)
+    }
+}
+
 /// A word that takes part in a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum NumWord {
@@ -281,6 +326,11 @@ const MEASURES: &[&str] = &[
 /// A unit of measure after a number (case as written): the number is a
 /// measure, not a figure ("155 mm", "30 km", "40C").
 pub(crate) fn measure_unit(w: &[u8]) -> bool {
+    // Most words after a number are no unit: answer those without a search.
+    static SHAPES: Shapes = Shapes::new().with(MEASURES_CASED).with(MEASURES);
+    if !SHAPES.may_hold(w) {
+        return false;
+    }
     let find = |list: &[&str], w: &[u8]| list.binary_search_by(|u| u.as_bytes().cmp(w)).is_ok();
     if find(MEASURES_CASED, w) {
         return true;
@@ -706,6 +756,37 @@ mod tests {
         );
         assert!(MEASURES.windows(2).all(|w| w[0] < w[1]));
         assert!(MEASURES.iter().all(|m| *m == m.to_lowercase()));
+    }
+
+    #[test]
+    fn every_measure_passes_the_shape_test_in_any_case() {
+        for m in MEASURES_CASED {
+            assert!(measure_unit(m.as_bytes()), "{m}");
+        }
+        for m in MEASURES {
+            assert!(measure_unit(m.as_bytes()), "{m}");
+            assert!(measure_unit(m.to_uppercase().as_bytes()), "{m}");
+        }
+        for w in ["people", "mmm", "kilt", "Mw", "", "yds"] {
+            assert!(!measure_unit(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn shapes_answer_no_only_for_words_outside_the_set() {
+        let s = Shapes::new().with(&["than", "of", "a-very-long-word-of-more-than-31-bytes"]);
+        for w in [
+            "than",
+            "THAN",
+            "of",
+            "Of",
+            "a-very-long-word-of-more-than-31-bytes",
+        ] {
+            assert!(s.may_hold(w.as_bytes()), "{w}");
+        }
+        for w in ["", "over", "that", "o", "off"] {
+            assert!(!s.may_hold(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use super::Shapes;
+
 use crate::quantity::Qualifier::{
     self, About, AtLeast, AtMost, JustOver, LessThan, MoreThan, Nearly, Range,
 };
@@ -106,6 +108,8 @@ struct Phrases {
     after: Vec<(Vec<&'static [u8]>, Qualifier)>,
     /// The last word of every phrase before a figure, sorted.
     last_words: Vec<&'static [u8]>,
+    /// The shapes of `last_words`: most words before a figure end no phrase.
+    last_shapes: Shapes,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -113,12 +117,16 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         before: Vec::new(),
         after: Vec::new(),
         last_words: Vec::new(),
+        last_shapes: Shapes::new(),
     };
     for &(phrase, q, side) in QUALIFIERS {
         let words: Vec<&[u8]> = phrase.split(' ').map(str::as_bytes).collect();
         match side {
             Side::Before => {
-                p.last_words.extend(words.last().copied());
+                if let Some(&last) = words.last() {
+                    p.last_words.push(last);
+                    p.last_shapes.add(last);
+                }
                 p.before.push((words.into_iter().rev().collect(), q));
             }
             Side::After => p.after.push((words, q)),
@@ -132,7 +140,8 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 /// Whether a lowercase word can end a qualifier phrase before a figure:
 /// only then does the scanner look further back.
 pub(crate) fn ends_phrase(w: &[u8]) -> bool {
-    PHRASES.last_words.binary_search(&w).is_ok()
+    let p = &*PHRASES;
+    p.last_shapes.may_hold(w) && p.last_words.binary_search(&w).is_ok()
 }
 
 /// The qualifier a phrase before a figure states, its lowercase words given
@@ -174,6 +183,13 @@ mod tests {
         assert!(ends_phrase(b"of"));
         assert!(ends_phrase(b"than"));
         assert!(!ends_phrase(b"upwards"));
+        // Through the shape pre-test, every phrase before a figure is seen.
+        for (phrase, _, side) in QUALIFIERS {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            if *side == Side::Before {
+                assert!(ends_phrase(last.as_bytes()), "{phrase}");
+            }
+        }
         assert_eq!(before(&[b"of", b"upwards"]), Some(MoreThan));
         assert_eq!(after(&[b"or", b"more"]), Some(AtLeast));
     }
