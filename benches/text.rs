@@ -210,7 +210,10 @@ fn pages_dir() -> Option<std::path::PathBuf> {
 /// are read one after another, so it bounds each page's).
 fn real_pages() {
     let Some(dir) = pages_dir() else {
-        println!("{:<24} skipped: no pages (set EXTRACTION_PAGES)", "real-pages");
+        println!(
+            "{:<24} skipped: no pages (set EXTRACTION_PAGES)",
+            "real-pages"
+        );
         return;
     };
     let mut pages: Vec<(String, String)> = std::fs::read_dir(&dir)

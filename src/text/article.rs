@@ -990,9 +990,15 @@ pub(crate) fn is_credit(text: &str) -> bool {
     }
     let words = text.split_whitespace().count();
     // "(AP Photo/Jane Doe)", "Photo by Jane Doe/Getty Images"
-    if ["ap photo", "photo by ", "photos by ", "photograph by ", "image by "]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "ap photo",
+        "photo by ",
+        "photos by ",
+        "photograph by ",
+        "image by ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return words <= 14;
     }
