@@ -53,9 +53,8 @@ fn ordinary(near: bool) -> Vec<String> {
         })
         .collect();
     if near {
-        page[7_000] =
-            "He said we will never accept a peace that rewards the invader for his crimes."
-                .to_owned();
+        "He said we will never accept a peace that rewards the invader for his crimes."
+            .clone_into(&mut page[7_000]);
     }
     page
 }
