@@ -280,8 +280,19 @@ const NAMES: &[(&str, &str)] = &[
     ("counter", "counter"),
 ];
 
+/// Class names that hide an element in the common CSS frameworks.
+const HIDING: &[&str] = &["hidden", "d-none", "is-hidden", "hide", "invisible"];
+
 /// The furniture word a class or id names, if any.
 fn named(el: &Element) -> Option<&'static str> {
+    // A utility class that hides an element ("hidden", "d-none"), as a
+    // whole class name: "hidden-xs" hides it on small screens only.
+    if el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| HIDING.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    }) {
+        return Some("hidden");
+    }
     let mut words: Vec<String> = Vec::new();
     for attr in ["class", "id"] {
         if let Some(value) = el.attr(attr) {
@@ -1122,6 +1133,9 @@ mod tests {
             ("comments-area", Some("comments")),
             ("ad-slot", Some("advertisement")),
             ("off-screen", Some("screen-reader text")),
+            ("hidden", Some("hidden")),
+            ("post d-none", Some("hidden")),
+            ("hidden-xs", None),
             ("article-body", None),
             ("headline", None),
             ("shadow", None),
