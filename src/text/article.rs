@@ -177,6 +177,9 @@ struct Stats {
     /// Whether its first text is link text (`Some(true)`): a card that
     /// leads with a link to another page.
     led_by_link: Option<bool>,
+    /// Pass 2's judgement of it as furniture, kept for the reader's walk,
+    /// which asks the same question (`None`: not judged yet).
+    furniture: Option<Option<Reason>>,
 }
 
 /// The article of a page: where it is, and how to judge each element.
@@ -629,10 +632,12 @@ impl Finder {
                     if matches!(el.name(), "article" | "main") {
                         articles = articles.saturating_sub(1);
                     }
+                    let judged = self.furniture(id, el, articles > 0, false);
                     if let Some(stats) = self.stats.get_mut(&id) {
                         stats.clean = clean;
+                        stats.furniture = Some(judged);
                     }
-                    let furniture = self.furniture(id, el, articles > 0, false).is_some();
+                    let furniture = judged.is_some();
                     if let Some((_, parent)) = stack.last_mut()
                         && !furniture
                     {
@@ -673,7 +678,7 @@ impl Finder {
 
     /// Whether an element (inside the article or not) is furniture, and why.
     /// `in_article`: an `<article>` or `<main>` encloses it. `walk`: asked
-    /// while reading (counters are judged there, on the element's text).
+    /// while reading, when pass 2's answer (the same question) is reused.
     pub(crate) fn furniture(
         &self,
         id: NodeId,
@@ -681,11 +686,14 @@ impl Finder {
         in_article: bool,
         walk: bool,
     ) -> Option<Reason> {
-        let _ = walk;
+        let stats = self.get(id);
+        // Pass 2 judged it with the same question.
+        if walk && let Some(judged) = stats.furniture {
+            return judged;
+        }
         if self.around_headline.contains(&id) {
             return None;
         }
-        let stats = self.get(id);
         let name = el.name();
         let tag = match name {
             "nav" | "menu" => Some(Reason::Navigation),

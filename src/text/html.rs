@@ -435,45 +435,37 @@ fn judge(
     if let Some(reason) = finder.furniture(id, el, in_article, true) {
         return reason;
     }
+    if !kept {
+        return parent;
+    }
+    // Short elements are judged on their text: counters, credits, calls to
+    // act. The text is gathered once, and only for short elements.
+    let len = finder.text_len(id);
+    let blocks = finder.blocks(id);
+    let cell = matches!(el.name(), "td" | "th");
+    let counter = !cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
+    let credit = !cell && (6..=80).contains(&len) && blocks <= 1;
+    // A call to act is a block of its own: "<a>click here</a>" inside a
+    // sentence is part of it.
+    let call = is_block(el.name()) && blocks == 0 && (1..=200).contains(&len);
+    if !(counter || credit || call) {
+        return parent;
+    }
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect();
     // A table cell's "2 of 6" is data, not a gallery's counter.
-    if kept
-        && !matches!(el.name(), "td" | "th")
-        && finder.text_len(id) <= 40
-        && finder.blocks(id) <= 3
-        && finder.text_len(id) > 0
-        && Some(id) != finder.headline
-    {
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
-        if is_counter(&text) {
-            return Reason::Counter;
-        }
+    if counter && is_counter(&text) {
+        return Reason::Counter;
     }
     // A picture's credit, on its own or at the end of its caption.
-    if kept
-        && !matches!(el.name(), "td" | "th")
-        && (6..=80).contains(&finder.text_len(id))
-        && finder.blocks(id) <= 1
-    {
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
-        if is_credit(&text) {
-            return Reason::Credit;
-        }
+    if credit && is_credit(&text) {
+        return Reason::Credit;
     }
     // A call to the reader to act, as an element of its own.
-    if kept && finder.blocks(id) == 0 && finder.text_len(id) <= 200 {
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
-        if is_call_to_action(&text) {
-            return Reason::CallToAction;
-        }
+    if call && is_call_to_action(&text) {
+        return Reason::CallToAction;
     }
     parent
 }
@@ -758,11 +750,27 @@ mod tests {
             "aria-hidden=\"false\"",
             "style=\"display:block\"",
             "style=\"visibility: visible\"",
-            "class=\"hidden\"",
         ] {
             let body = format!("<body><div {attrs}>Shown</div></body>");
             assert_eq!(sentences(&body), ["Shown"], "{attrs}");
         }
+        // A class that hides is a guess about the page's CSS: furniture
+        // beside the story, never the story itself.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <span class=hidden><span>https://example.com/logo.jpg 1200 630</span></span></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
+        let body = page(&format!(
+            "<div class=\"story hidden\"><h1>Bridge to close for repairs</h1>{BODY}</div>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
     }
 
     /// A story's body: paragraphs long enough to be story text.
@@ -1072,6 +1080,14 @@ mod tests {
             sentences(&body),
             story_with(&["Bridge to close for repairs"])
         );
+        // A link inside a sentence is part of it, whatever it says.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <p>The council's report is online: <a href=/r>click here</a> to read it.</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The council's report is online: click here to read it.".to_owned());
+        assert_eq!(sentences(&body), want);
     }
 
     #[test]
