@@ -178,8 +178,16 @@ struct Stats {
     /// leads with a link to another page.
     led_by_link: Option<bool>,
     /// Pass 2's judgement of it as furniture, kept for the reader's walk,
-    /// which asks the same question (`None`: not judged yet).
-    furniture: Option<Option<Reason>>,
+    /// which asks the same question.
+    furniture: Judged,
+}
+
+/// Whether pass 2 judged an element, and what it found.
+#[derive(Debug, Default, Clone, Copy)]
+enum Judged {
+    #[default]
+    NotYet,
+    As(Option<Reason>),
 }
 
 /// The article of a page: where it is, and how to judge each element.
@@ -635,7 +643,7 @@ impl Finder {
                     let judged = self.furniture(id, el, articles > 0, false);
                     if let Some(stats) = self.stats.get_mut(&id) {
                         stats.clean = clean;
-                        stats.furniture = Some(judged);
+                        stats.furniture = Judged::As(judged);
                     }
                     let furniture = judged.is_some();
                     if let Some((_, parent)) = stack.last_mut()
@@ -688,7 +696,7 @@ impl Finder {
     ) -> Option<Reason> {
         let stats = self.get(id);
         // Pass 2 judged it with the same question.
-        if walk && let Some(judged) = stats.furniture {
+        if walk && let Judged::As(judged) = stats.furniture {
             return judged;
         }
         if self.around_headline.contains(&id) {

@@ -442,13 +442,13 @@ fn judge(
     // act. The text is gathered once, and only for short elements.
     let len = finder.text_len(id);
     let blocks = finder.blocks(id);
-    let cell = matches!(el.name(), "td" | "th");
-    let counter = !cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
-    let credit = !cell && (6..=80).contains(&len) && blocks <= 1;
+    let in_cell = matches!(el.name(), "td" | "th");
+    let counter = !in_cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
+    let credit = !in_cell && (6..=80).contains(&len) && blocks <= 1;
     // A call to act is a block of its own: "<a>click here</a>" inside a
     // sentence is part of it.
-    let call = is_block(el.name()) && blocks == 0 && (1..=200).contains(&len);
-    if !(counter || credit || call) {
+    let to_act = is_block(el.name()) && blocks == 0 && (1..=200).contains(&len);
+    if !(counter || credit || to_act) {
         return parent;
     }
     let text: String = node
@@ -464,7 +464,7 @@ fn judge(
         return Reason::Credit;
     }
     // A call to the reader to act, as an element of its own.
-    if call && is_call_to_action(&text) {
+    if to_act && is_call_to_action(&text) {
         return Reason::CallToAction;
     }
     parent
