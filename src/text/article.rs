@@ -177,22 +177,16 @@ struct Stats {
     /// Whether its first text is link text (`Some(true)`): a card that
     /// leads with a link to another page.
     led_by_link: Option<bool>,
-    /// Pass 2's judgement of it as furniture, kept for the reader's walk,
-    /// which asks the same question.
-    furniture: Judged,
-}
-
-/// Whether pass 2 judged an element, and what it found.
-#[derive(Debug, Default, Clone, Copy)]
-enum Judged {
-    #[default]
-    NotYet,
-    As(Option<Reason>),
+    /// Whether pass 2 judged it as furniture or not (the furniture found is
+    /// in [`Finder::furniture_found`]), for the walk, which asks the same.
+    judged: bool,
 }
 
 /// The article of a page: where it is, and how to judge each element.
 pub(crate) struct Finder {
     stats: NodeMap<Stats>,
+    /// The furniture pass 2 found, and why (most elements are not).
+    furniture_found: NodeMap<Reason>,
     /// The element the article was found in.
     pub(crate) root: NodeId,
     /// The headline `<h1>`, if the page has one.
@@ -393,6 +387,7 @@ impl Finder {
                 doc.tree.nodes().size_hint().0,
                 std::hash::BuildHasherDefault::default(),
             ),
+            furniture_found: NodeMap::default(),
             root: doc.root_element().id(),
             headline: None,
             around_headline: HashSet::new(),
@@ -643,7 +638,10 @@ impl Finder {
                     let judged = self.furniture(id, el, articles > 0, false);
                     if let Some(stats) = self.stats.get_mut(&id) {
                         stats.clean = clean;
-                        stats.furniture = Judged::As(judged);
+                        stats.judged = true;
+                    }
+                    if let Some(reason) = judged {
+                        self.furniture_found.insert(id, reason);
                     }
                     let furniture = judged.is_some();
                     if let Some((_, parent)) = stack.last_mut()
@@ -696,8 +694,8 @@ impl Finder {
     ) -> Option<Reason> {
         let stats = self.get(id);
         // Pass 2 judged it with the same question.
-        if walk && let Judged::As(judged) = stats.furniture {
-            return judged;
+        if walk && stats.judged {
+            return self.furniture_found.get(&id).copied();
         }
         if self.around_headline.contains(&id) {
             return None;

@@ -550,28 +550,33 @@ fn is_repeated(
     // hours" each day): a repeat is a picture's caption read twice, or a
     // long block read again right after itself (a standfirst repeated as
     // the story's abstract).
-    // A shortened copy of a block read before ("... more"): a caption's
-    // collapsed version, a summary cut at an ellipsis.
+    // A shortened copy of a caption read before ("... more"): its collapsed
+    // version. Only captions are remembered for it, so a page of long
+    // paragraphs does not keep each one twice.
     if let Some(head) = truncated_head(&text)
-        && seen.blocks.keys().any(|k| k.starts_with(head))
+        && seen.starts(head).any(|k| k.starts_with(head))
     {
         return true;
     }
     seen.count += 1;
     let long = text.chars().count() >= 80;
+    let picture = in_picture(node);
+    if picture {
+        seen.remember_start(&text);
+    }
     match seen.blocks.insert(text, seen.count) {
-        Some(before) => in_picture(node) || (long && seen.count - before <= 3),
+        Some(before) => picture || (long && seen.count - before <= 3),
         None => false,
     }
 }
 
 /// The text before an ellipsis that cuts a block short ("... more"): at least
-/// 40 characters before it and three words or fewer after it.
+/// 41 characters before it and three words or fewer after it.
 fn truncated_head(text: &str) -> Option<&str> {
     let at = text.find("...").or_else(|| text.find('\u{2026}'))?;
     let head = text[..at].trim_end();
     let rest = text[at..].trim_start_matches(['.', '\u{2026}']);
-    (head.chars().count() >= 40 && rest.split_whitespace().count() <= 3).then_some(head)
+    (head.chars().count() > 40 && rest.split_whitespace().count() <= 3).then_some(head)
 }
 
 /// The leaf blocks read so far: each text with its place.
@@ -579,6 +584,36 @@ fn truncated_head(text: &str) -> Option<&str> {
 struct Seen {
     blocks: std::collections::HashMap<String, usize>,
     count: usize,
+    /// Captions of 41 characters or more by their first 40 characters, a few
+    /// per start, so that finding what a shortened copy was cut from is
+    /// not a scan of every block read.
+    starts: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Seen {
+    /// How many texts are kept per start: a bound on the work per block.
+    const PER_START: usize = 4;
+
+    fn start(text: &str) -> Option<&str> {
+        text.char_indices().nth(40).map(|(i, _)| &text[..i])
+    }
+
+    fn remember_start(&mut self, text: &str) {
+        if let Some(start) = Self::start(text) {
+            let texts = self.starts.entry(start.to_owned()).or_default();
+            if texts.len() < Self::PER_START {
+                texts.push(text.to_owned());
+            }
+        }
+    }
+
+    /// The texts read before that open as `head` does.
+    fn starts(&self, head: &str) -> impl Iterator<Item = &String> {
+        Self::start(head)
+            .and_then(|s| self.starts.get(s))
+            .into_iter()
+            .flatten()
+    }
 }
 
 /// A block's words, each followed by a space. Short pieces (a slide's "2",
