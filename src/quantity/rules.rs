@@ -508,12 +508,15 @@ pub(crate) static CAPITALISED_NUMBER_WORD: Rule = Rule {
     why: "a capitalised number word inside a sentence is a name (Group of Seven, World War Two)",
     examples: &["After World War Two ended, trade grew."],
     test: Some(|sc, c| {
+        // The cheap tests on the candidate first: most numbers are no word.
+        if !(c.num.capital_word && c.bare) || sc.sentence_start(c.i) {
+            return None;
+        }
         let title_case_plural = sc.plural_after(c.end)
             && sc
                 .next_word(c.end)
                 .is_some_and(|(s, _)| sc.b[s].is_ascii_uppercase());
-        (c.num.capital_word && c.bare && !sc.sentence_start(c.i) && !title_case_plural)
-            .then_some(c.skip)
+        (!title_case_plural).then_some(c.skip)
     }),
 };
 
@@ -716,6 +719,9 @@ pub(crate) static READING_TIME: Rule = Rule {
         if c.unit == Some("minutes") && sc.is_word(Some(n1), b"read") {
             return Some(n1.1);
         }
+        if sc.b[n1.0] | 0x20 != b'm' {
+            return None;
+        }
         let mut buf = [0u8; 24];
         if !matches!(
             lower(&sc.b[n1.0..n1.1], &mut buf)?,
@@ -733,6 +739,9 @@ pub(crate) static PAGE_COUNTER: Rule = Rule {
     why: "a number after a page's counter label (Comments, Shares, Likes, Views, Replies), alone or in brackets, counts the page's own furniture",
     examples: &["Comments (312)", "Share 1.4k", "Replies (12) Share"],
     test: Some(|sc, c| {
+        if !c.bare {
+            return None;
+        }
         // The label right before the number, or before its opening bracket.
         let q = sc.back_hs(c.left);
         let bracket = q > c.floor && sc.b[q - 1] == b'(';

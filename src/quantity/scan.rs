@@ -17,7 +17,7 @@
     clippy::single_match_else
 )]
 
-use super::lexicon::{self, context, lower};
+use super::lexicon::{self, Shapes, context, lower};
 use super::number::Num;
 use super::rules::{self, Reject};
 use super::{Kind, Qualifier};
@@ -102,21 +102,21 @@ pub(crate) fn scan_explained(
     }
 }
 
-/// First letters (lowercase) of the words that can start a figure: the
-/// number words and the vague amounts (a test checks the lexicon against it).
-pub(crate) const CAN_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let letters = b"abcdefhlmnoqstz";
-    let mut k = 0;
-    while k < letters.len() {
-        t[letters[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
-
-/// The longest word that can start a figure ("seventeen").
-pub(crate) const MAX_START_LEN: usize = 9;
+/// Whether a word (in any case) may start a figure: a number word or a
+/// vague amount. A shape pre-test built from those two tables, so most
+/// words are passed over without being lowercased or compared.
+pub(crate) fn may_start_figure(w: &[u8]) -> bool {
+    static STARTS: Shapes = {
+        let mut s = Shapes::new().with(context::VAGUE_STARTS);
+        let mut k = 0;
+        while k < lexicon::NUM_WORDS.len() {
+            s.add(lexicon::NUM_WORDS[k].0.as_bytes());
+            k += 1;
+        }
+        s
+    };
+    STARTS.may_hold(w)
+}
 
 /// A figure's candidate as it is read: the number, then what is attached
 /// to it (currency, percent, unit, noun), then its context. The rules of
@@ -274,7 +274,7 @@ impl Sc<'_> {
     ) -> Option<Result<(Raw, usize), Reject>> {
         let w = &self.b[i..we];
         // Only words that can start a figure are looked up.
-        if w.len() > MAX_START_LEN || !CAN_START[usize::from(w[0] | 0x20)] {
+        if !may_start_figure(w) {
             return None;
         }
         let mut buf = [0u8; 24];

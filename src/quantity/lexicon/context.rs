@@ -4,18 +4,21 @@
 //! ASCII-lowercased word unless it says otherwise.
 
 /// Words that start a vague amount ("several", "dozens", "a few").
+pub(crate) const VAGUE_STARTS: &[&str] = &[
+    "a",
+    "several",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+];
+
+/// Whether a word starts a vague amount (one of [`VAGUE_STARTS`]).
 pub(crate) fn vague_start(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"a" | b"several"
-            | b"dozens"
-            | b"scores"
-            | b"hundreds"
-            | b"thousands"
-            | b"millions"
-            | b"billions"
-            | b"tens"
-    )
+    VAGUE_STARTS.iter().any(|v| v.as_bytes() == w)
 }
 
 /// The scale after "a few" ("a few hundred").

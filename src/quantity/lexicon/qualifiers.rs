@@ -147,12 +147,18 @@ pub(crate) fn ends_phrase(w: &[u8]) -> bool {
 /// The qualifier a phrase before a figure states, its lowercase words given
 /// nearest the figure first (`w[0]` is right before it), all of them.
 pub(crate) fn before(w: &[&[u8]]) -> Option<Qualifier> {
-    let first = *w.first()?;
+    w.first()?;
     PHRASES
         .before
         .iter()
-        .find(|(p, _)| p.len() == w.len() && p[0] == first && p.as_slice() == w)
+        .find(|(p, _)| p.len() == w.len() && p.iter().zip(w).all(|(a, b)| same(a, b)))
         .map(|(_, q)| *q)
+}
+
+/// Two words are the same: length and first byte decide most pairs
+/// without a call to `memcmp`.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// The qualifier a phrase after a figure states, lowercase words in reading order.
