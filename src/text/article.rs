@@ -770,6 +770,11 @@ impl Finder {
         self.get(id).text
     }
 
+    /// An element's link text length (non-white-space characters).
+    pub(crate) fn link_len(&self, id: NodeId) -> u32 {
+        self.get(id).link
+    }
+
     /// An element's story text without its furniture.
     pub(crate) fn clean(&self, id: NodeId) -> u32 {
         self.get(id).clean

@@ -280,6 +280,13 @@ fn walk(doc: &Html, finder: &Finder, selected: Option<&[NodeId]>, out: &mut Sink
                             out.end_block();
                             out.text(line, reason);
                         }
+                    } else if reason.kept()
+                        && let Some(at) = trailing_credit(text)
+                    {
+                        // "... a space walk. (NASA via AP, File)": the
+                        // caption is read, its credit is not.
+                        out.text(&text[..at], reason);
+                        out.text(&text[at..], Reason::Credit);
                     } else {
                         out.text(text, reason);
                     }
@@ -445,9 +452,16 @@ fn judge(
     let in_cell = matches!(el.name(), "td" | "th");
     let counter = !in_cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
     let credit = !in_cell && (6..=80).contains(&len) && blocks <= 1;
-    // A call to act is a block of its own: "<a>click here</a>" inside a
-    // sentence is part of it.
-    let to_act = is_block(el.name()) && blocks == 0 && (1..=200).contains(&len);
+    // A call to act is a block of its own, or an inline element beside
+    // nothing but links ("To read the full story" over Subscribe and Log
+    // in buttons): "<a>click here</a>" inside a sentence is part of it.
+    let alone = is_block(el.name())
+        || node.parent().is_some_and(|p| {
+            let own_link = finder.link_len(id);
+            finder.text_len(p.id()).saturating_sub(len)
+                <= finder.link_len(p.id()).saturating_sub(own_link)
+        });
+    let to_act = alone && blocks == 0 && (1..=200).contains(&len);
     if !(counter || credit || to_act) {
         return parent;
     }
@@ -468,6 +482,17 @@ fn judge(
         return Reason::CallToAction;
     }
     parent
+}
+
+/// Where a picture's credit starts that ends a text after its last
+/// sentence ("... a space walk. (NASA via AP, File)", "... travel. Credit:
+/// Jane Doe"), if one does.
+fn trailing_credit(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let end = trimmed.rfind(". ").or_else(|| trimmed.rfind(".\u{a0}"))?;
+    let at = end + 1;
+    let tail = trimmed[at..].trim();
+    (!tail.is_empty() && tail.len() <= 120 && is_credit(tail)).then_some(at)
 }
 
 /// The end of the text walked so far: its last character and the length of
@@ -1115,6 +1140,15 @@ mod tests {
             sentences(&body),
             story_with(&["Bridge to close for repairs"])
         );
+        // A paywall's call over its buttons is not read.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <div class=login><span>To read the full story</span><div><a href=/s>Subscribe</a> <a href=/l>Log in</a></div></div></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
         // A link inside a sentence is part of it, whatever it says.
         let body = page(&format!(
             "<article><h1>Bridge to close for repairs</h1>{BODY}\
@@ -1211,6 +1245,22 @@ mod tests {
         want.push("Alder Street will be closed to cars for the eight months.".to_owned());
         want.push("Mill Lane stays open, with traffic lights at both ends.".to_owned());
         want.push("Popular now".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn a_credit_that_ends_a_caption_is_dropped() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><img src=a.jpg><figcaption>The bridge at dawn on Monday. (City Council via AP, File)</figcaption></figure>\
+             <figure><img src=b.jpg><p>Crews at work on the supports. Credit: Jane Doe</p></figure>\
+             <p>The council will meet again in May. It said so on Monday.</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The bridge at dawn on Monday.".to_owned());
+        want.push("Crews at work on the supports.".to_owned());
+        want.push("The council will meet again in May.".to_owned());
+        want.push("It said so on Monday.".to_owned());
         assert_eq!(sentences(&body), want);
     }
 
