@@ -92,6 +92,9 @@ pub enum Reason {
     /// Dropped: a call to the reader to act ("Follow us on Twitter", "Sign
     /// up for our newsletter", "Click here for more").
     CallToAction,
+    /// Dropped: a heading over nothing but furniture ("You may also like"
+    /// over a list of other stories).
+    FurnitureHeading,
 }
 
 impl Reason {
@@ -125,6 +128,7 @@ impl fmt::Display for Reason {
             Reason::Footnote => f.write_str("footnote marker"),
             Reason::Credit => f.write_str("picture credit"),
             Reason::CallToAction => f.write_str("call to action"),
+            Reason::FurnitureHeading => f.write_str("heading of furniture"),
         }
     }
 }
@@ -770,6 +774,11 @@ impl Finder {
         self.get(id).text
     }
 
+    /// Whether pass 2 found an element to be furniture.
+    pub(crate) fn is_furniture(&self, id: NodeId) -> bool {
+        self.furniture_found.contains_key(&id)
+    }
+
     /// An element's link text length (non-white-space characters).
     pub(crate) fn link_len(&self, id: NodeId) -> u32 {
         self.get(id).link
@@ -950,6 +959,9 @@ const LABELS: &[&[&str]] = &[
     &["less"],
     &["show", "less"],
     &["read", "less"],
+    &["like", "this"],
+    &["like", "loading..."],
+    &["like", "loading"],
 ];
 
 /// How a call to the reader opens.
@@ -958,7 +970,9 @@ const CALLS: &[&str] = &[
     "like us on",
     "sign up for",
     "sign up to",
-    "subscribe to our",
+    "subscribe to ",
+    "chat with us",
+    "share it with",
     "subscribe now",
     "subscribe today",
     "click here",
@@ -1022,6 +1036,7 @@ pub(crate) fn is_credit(text: &str) -> bool {
     // "(AP Photo/Jane Doe)", "Photo by Jane Doe/Getty Images"
     if [
         "ap photo",
+        "photo courtesy",
         "photo by ",
         "photos by ",
         "photograph by ",
@@ -1031,6 +1046,10 @@ pub(crate) fn is_credit(text: &str) -> bool {
     .any(|p| lower.starts_with(p))
     {
         return words <= 14;
+    }
+    // "Courtesy of Jane Doe", "Courtesy Google"
+    if lower.starts_with("courtesy ") && words <= 6 {
+        return true;
     }
     // "Jane Doe / AP file", "(NASA via AP, File)", "Jane Doe/Reuters": a
     // short line that ends with a picture agency after a slash or "via".
@@ -1055,16 +1074,20 @@ const AGENCIES: &[&str] = &[
     "epa",
     "shutterstock",
     "alamy",
-    "pa",
     "pa wire",
+    "pa images",
     "ap images",
     "afp/getty images",
+    "associated press",
+    "afp via getty images",
+    "afp via getty",
+    "science photo library",
 ];
 
 /// "jane doe / ap file", "(nasa via ap, file)": the text after the last
 /// slash (or " via ", in brackets), less "file" and brackets, is an agency.
 fn by_agency(lower: &str, bracketed: bool) -> bool {
-    let lower = lower.trim().trim_end_matches([')', ']']);
+    let lower = lower.trim().trim_end_matches([')', ']']).trim();
     let via = lower.rfind(" via ").filter(|_| bracketed);
     let tail = match (lower.rfind('/'), via) {
         (Some(slash), Some(via)) if via > slash => &lower[via + 5..],
@@ -1078,6 +1101,25 @@ fn by_agency(lower: &str, bracketed: bool) -> bool {
         .trim_end_matches([',', ' '])
         .trim();
     AGENCIES.contains(&tail)
+}
+
+/// The text of an element standing on its own (not a link inside a
+/// sentence) is a picture agency's credit: the agency alone ("Getty
+/// Images", "(AP)") or after a name ("Alex Wong | Getty Images", "Michael
+/// Conroy, AP"). Inside a sentence, "According to Reuters" names a source.
+pub(crate) fn is_agency_credit(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']'])
+        .trim();
+    if AGENCIES.contains(&lower) {
+        return true;
+    }
+    lower.split_whitespace().count() <= 6
+        && lower
+            .rsplit_once(['|', ','])
+            .is_some_and(|(_, tail)| AGENCIES.contains(&tail.trim()))
 }
 
 /// A short element's text is a counter or a control's label: "5 min read",
@@ -1195,8 +1237,21 @@ mod tests {
             "Jane Doe / AP file",
             "(NASA via AP, File)",
             "John SMITH / AFP",
+            "Courtesy of the city council",
         ] {
             assert!(is_credit(text), "{text}");
+        }
+        for text in [
+            "Getty Images",
+            "(AP)",
+            "Alex Wong | Getty Images",
+            "Michael Conroy, AP",
+        ] {
+            assert!(is_agency_credit(text), "{text}");
+            assert!(!is_credit(text), "{text}");
+        }
+        for text in ["Paris, France", "Harrisburg, PA", "AP style"] {
+            assert!(!is_agency_credit(text), "{text}");
         }
         for text in [
             "Photo: the bridge at dawn, as crews arrived to begin work on the cracked supports",
@@ -1207,6 +1262,9 @@ mod tests {
             "Copyright law was changed in 1998 after a long campaign by authors",
             "The shop is open 24/7",
             "He sent it via AP",
+            "Paris, France",
+            "Harrisburg, PA",
+            "The courtesy of the staff was praised by every guest who stayed at the hotel that year",
             "Photo by photo, the album tells the story of a town that lost its mill and its school",
         ] {
             assert!(!is_credit(text), "{text}");

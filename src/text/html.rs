@@ -13,7 +13,7 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
-use super::article::{Finder, Reason, is_call_to_action, is_counter, is_credit};
+use super::article::{Finder, Reason, is_agency_credit, is_call_to_action, is_counter, is_credit};
 use super::depth;
 use super::explain::Sink;
 
@@ -445,22 +445,37 @@ fn judge(
     if !kept {
         return parent;
     }
+    // A short label ("You may also like"), not a story's title.
+    if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6")
+        && Some(id) != finder.headline
+        && finder.text_len(id) <= 60
+        && block_text(node).split_whitespace().count() <= 5
+        && heads_furniture(finder, node)
+    {
+        return Reason::FurnitureHeading;
+    }
     // Short elements are judged on their text: counters, credits, calls to
     // act. The text is gathered once, and only for short elements.
     let len = finder.text_len(id);
     let blocks = finder.blocks(id);
     let in_cell = matches!(el.name(), "td" | "th");
-    let counter = !in_cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
-    let credit = !in_cell && (6..=80).contains(&len) && blocks <= 1;
     // A call to act is a block of its own, or an inline element beside
     // nothing but links ("To read the full story" over Subscribe and Log
     // in buttons): "<a>click here</a>" inside a sentence is part of it.
+    // Beside: in the nearest element around it that holds more text than
+    // it does ("<a><em>Reuters</em></a>" is measured in the sentence).
     let alone = is_block(el.name())
-        || node.parent().is_some_and(|p| {
-            let own_link = finder.link_len(id);
-            finder.text_len(p.id()).saturating_sub(len)
-                <= finder.link_len(p.id()).saturating_sub(own_link)
-        });
+        || node
+            .ancestors()
+            .take(8)
+            .find(|a| finder.text_len(a.id()) > len)
+            .is_some_and(|a| {
+                let own_link = finder.link_len(id);
+                finder.text_len(a.id()).saturating_sub(len)
+                    <= finder.link_len(a.id()).saturating_sub(own_link)
+            });
+    let counter = !in_cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
+    let credit = !in_cell && (6..=80).contains(&len) && blocks <= 1;
     let to_act = alone && blocks == 0 && (1..=200).contains(&len);
     if !(counter || credit || to_act) {
         return parent;
@@ -473,8 +488,9 @@ fn judge(
     if counter && is_counter(&text) {
         return Reason::Counter;
     }
-    // A picture's credit, on its own or at the end of its caption.
-    if credit && is_credit(&text) {
+    // A picture's credit, on its own or at the end of its caption; an
+    // agency's name only standing on its own.
+    if credit && (is_credit(&text) || (alone && is_agency_credit(&text))) {
         return Reason::Credit;
     }
     // A call to the reader to act, as an element of its own.
@@ -482,6 +498,32 @@ fn judge(
         return Reason::CallToAction;
     }
     parent
+}
+
+/// Whether a heading stands over nothing but furniture: the elements after
+/// it, up to the next heading (a few dozen at most), hold text, and all of it
+/// is furniture ("You may also like" over a list of other stories).
+fn heads_furniture(finder: &Finder, node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut furniture = false;
+    for sibling in node.next_siblings().take(50) {
+        match sibling.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(el) => {
+                if matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    break;
+                }
+                if finder.text_len(sibling.id()) == 0 {
+                    continue;
+                }
+                if !finder.is_furniture(sibling.id()) {
+                    return false;
+                }
+                furniture = true;
+            }
+            _ => {}
+        }
+    }
+    furniture
 }
 
 /// Where a picture's credit starts that ends a text after its last
@@ -1244,7 +1286,7 @@ mod tests {
         let mut want = story_with(&["Bridge to close for repairs"]);
         want.push("Alder Street will be closed to cars for the eight months.".to_owned());
         want.push("Mill Lane stays open, with traffic lights at both ends.".to_owned());
-        want.push("Popular now".to_owned());
+        // Its heading goes with the cards it stands over.
         assert_eq!(sentences(&body), want);
     }
 
@@ -1261,6 +1303,36 @@ mod tests {
         want.push("Crews at work on the supports.".to_owned());
         want.push("The council will meet again in May.".to_owned());
         want.push("It said so on Monday.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn a_heading_over_nothing_but_furniture_is_dropped() {
+        let related = "<ul class=related><li><a href=/a>Ring road works start in May</a></li>\
+                       <li><a href=/b>Ferry fares to rise next year</a></li></ul>";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1><h2>What happens next</h2>{BODY}\
+             <h3>You may also like</h3>{related}</article>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got,
+            story_with(&["Bridge to close for repairs", "What happens next"])
+        );
+    }
+
+    #[test]
+    fn an_agency_named_in_a_sentence_or_a_byline_is_read() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>\
+             <div class=byline><span><a href=/ap>Associated Press</a></span> <span>May 4, 2024, 9:02 AM</span></div>{BODY}\
+             <p>The <a href=/r><em>Associated Press</em></a> reports that the ferry will run every hour.</p></article>"
+        ));
+        let mut want = story_with(&[
+            "Bridge to close for repairs",
+            "Associated Press May 4, 2024, 9:02 AM",
+        ]);
+        want.push("The Associated Press reports that the ferry will run every hour.".to_owned());
         assert_eq!(sentences(&body), want);
     }
 
