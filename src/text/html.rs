@@ -440,6 +440,11 @@ fn judge(
         return Reason::Headline;
     }
     if let Some(reason) = finder.furniture(id, el, in_article, true) {
+        // A byline of linked names ("By <a>Jane Doe</a> and <a>John
+        // Smith</a>") is mostly links, and the story's all the same.
+        if reason == Reason::Links && kept && finder.text_len(id) <= 80 && is_byline(node) {
+            return parent;
+        }
         return reason;
     }
     if !kept {
@@ -498,6 +503,18 @@ fn judge(
         return Reason::CallToAction;
     }
     parent
+}
+
+/// A short block that reads "By Jane Doe": a byline.
+fn is_byline(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect();
+    let text = text.trim_start();
+    text.get(..3)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+        && text.split_whitespace().count() <= 10
 }
 
 /// Whether a heading stands over nothing but furniture: the elements after
@@ -1318,6 +1335,19 @@ mod tests {
         assert_eq!(
             got,
             story_with(&["Bridge to close for repairs", "What happens next"])
+        );
+    }
+
+    #[test]
+    fn a_byline_of_linked_names_is_read() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>\
+             <p>By <a href=/jd>Jane Doe</a> and <a href=/js>John Smith</a></p>{BODY}\
+             <p><a href=/t1>Roads</a> <a href=/t2>Council</a> <a href=/t3>Bridges</a></p></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs", "By Jane Doe and John Smith"])
         );
     }
 
