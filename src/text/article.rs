@@ -962,6 +962,8 @@ const LABELS: &[&[&str]] = &[
     &["like", "this"],
     &["like", "loading..."],
     &["like", "loading"],
+    &["click", "to", "tweet"],
+    &["tweet", "this"],
 ];
 
 /// How a call to the reader opens.
@@ -1294,6 +1296,7 @@ mod tests {
     fn counters() {
         for text in [
             "5 min read",
+            "Click To Tweet",
             "12 Min Read",
             "5 minute read",
             "2 of 6",
