@@ -6,6 +6,12 @@
 //! Run: `cargo bench --bench text` (all cases) or `cargo bench --bench text
 //! -- CASE` (one). No case has a pass mark here: speed is reported, not
 //! asserted, as the project's tests never depend on the machine's speed.
+//!
+//! `real-pages` reads every `*.html` of a directory of real pages (the
+//! article-extraction benchmark's, `$EXTRACTION_PAGES/html`, default
+//! `~/.cache/factcheck-eval/extraction/html`) in this one process, as
+//! `benches/read_speed.sh` runs it beside trafilatura in one Python process;
+//! it is skipped when the directory is missing.
 
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
@@ -31,6 +37,7 @@ const CASES: &[&str] = &[
     "markdown-1mb-brackets",
     "initials-1mb",
     "words-1mb",
+    "real-pages",
 ];
 
 fn main() {
@@ -59,6 +66,10 @@ fn main() {
 }
 
 fn run(case: &str) {
+    if case == "real-pages" {
+        real_pages();
+        return;
+    }
     let (input, media) = input(case);
     let mut best = Duration::MAX;
     let mut count = 0;
@@ -179,6 +190,78 @@ fn page(size: usize) -> String {
     }
     out.push_str("</article></main><footer>&copy; 2024</footer></body></html>");
     out
+}
+
+/// The directory of real pages, if it is there.
+fn pages_dir() -> Option<std::path::PathBuf> {
+    let root = std::env::var_os("EXTRACTION_PAGES").map_or_else(
+        || {
+            std::env::var_os("HOME")
+                .map(|h| std::path::Path::new(&h).join(".cache/factcheck-eval/extraction"))
+        },
+        |p| Some(p.into()),
+    )?;
+    let dir = root.join("html");
+    dir.is_dir().then_some(dir)
+}
+
+/// Reads every page of the directory, three times; reports the best pass,
+/// the slowest page of that pass and the process's peak memory (the pages
+/// are read one after another, so it bounds each page's).
+fn real_pages() {
+    let Some(dir) = pages_dir() else {
+        println!(
+            "{:<24} skipped: no pages (set EXTRACTION_PAGES)",
+            "real-pages"
+        );
+        return;
+    };
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect();
+    pages.sort();
+    let size: usize = pages.iter().map(|(_, p)| p.len()).sum();
+    let mut best = Duration::MAX;
+    let mut slowest = (Duration::ZERO, String::new());
+    let mut count = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let mut worst = (Duration::ZERO, String::new());
+        count = 0;
+        for (name, page) in &pages {
+            let one = Instant::now();
+            count += black_box(sentences(black_box(page), Media::Html, None).unwrap()).len();
+            let took = one.elapsed();
+            if took > worst.0 {
+                worst = (took, name.clone());
+            }
+        }
+        let took = start.elapsed();
+        if took < best {
+            best = took;
+            slowest = worst;
+        }
+    }
+    println!(
+        "{:<24} {:>8.1}MB {:>8.3}s {:>8}MB   ({} pages, {count} sentences; slowest {} {:.3}s)",
+        "real-pages",
+        size as f64 / 1e6,
+        best.as_secs_f64(),
+        peak_rss_mb(),
+        pages.len(),
+        slowest.1,
+        slowest.0.as_secs_f64(),
+    );
 }
 
 /// The process's peak resident set, from /proc (Linux); 0 elsewhere.

@@ -89,6 +89,12 @@ pub enum Reason {
     /// Dropped: a picture's credit ("Photo: Jane Doe/AP", "Image credit:
     /// NASA"), not its caption.
     Credit,
+    /// Dropped: a call to the reader to act ("Follow us on Twitter", "Sign
+    /// up for our newsletter", "Click here for more").
+    CallToAction,
+    /// Dropped: a heading over nothing but furniture ("You may also like"
+    /// over a list of other stories).
+    FurnitureHeading,
 }
 
 impl Reason {
@@ -121,6 +127,8 @@ impl fmt::Display for Reason {
             Reason::Counter => f.write_str("counter or button label"),
             Reason::Footnote => f.write_str("footnote marker"),
             Reason::Credit => f.write_str("picture credit"),
+            Reason::CallToAction => f.write_str("call to action"),
+            Reason::FurnitureHeading => f.write_str("heading of furniture"),
         }
     }
 }
@@ -165,16 +173,24 @@ struct Stats {
     blocks: u32,
     /// Headings inside that are mostly link text.
     linked_headings: u32,
+    /// Short leaf blocks inside that are all link text (a card's title in a
+    /// `<div>` or `<p>` rather than a heading).
+    linked_titles: u32,
     /// Links (`<a>` elements) inside.
     anchors: u32,
     /// Whether its first text is link text (`Some(true)`): a card that
     /// leads with a link to another page.
     led_by_link: Option<bool>,
+    /// Whether pass 2 judged it as furniture or not (the furniture found is
+    /// in [`Finder::furniture_found`]), for the walk, which asks the same.
+    judged: bool,
 }
 
 /// The article of a page: where it is, and how to judge each element.
 pub(crate) struct Finder {
     stats: NodeMap<Stats>,
+    /// The furniture pass 2 found, and why (most elements are not).
+    furniture_found: NodeMap<Reason>,
     /// The element the article was found in.
     pub(crate) root: NodeId,
     /// The headline `<h1>`, if the page has one.
@@ -264,6 +280,7 @@ const NAMES: &[(&str, &str)] = &[
     ("playlist", "carousel"),
     ("sronly", "screen-reader text"),
     ("visuallyhidden", "screen-reader text"),
+    ("offscreen", "screen-reader text"),
     ("screenreader", "screen-reader text"),
     ("modal", "pop-up"),
     ("popup", "pop-up"),
@@ -272,8 +289,19 @@ const NAMES: &[(&str, &str)] = &[
     ("counter", "counter"),
 ];
 
+/// Class names that hide an element in the common CSS frameworks.
+const HIDING: &[&str] = &["hidden", "d-none", "is-hidden", "hide", "invisible"];
+
 /// The furniture word a class or id names, if any.
 fn named(el: &Element) -> Option<&'static str> {
+    // A utility class that hides an element ("hidden", "d-none"), as a
+    // whole class name: "hidden-xs" hides it on small screens only.
+    if el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| HIDING.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    }) {
+        return Some("hidden");
+    }
     let mut words: Vec<String> = Vec::new();
     for attr in ["class", "id"] {
         if let Some(value) = el.attr(attr) {
@@ -363,6 +391,7 @@ impl Finder {
                 doc.tree.nodes().size_hint().0,
                 std::hash::BuildHasherDefault::default(),
             ),
+            furniture_found: NodeMap::default(),
             root: doc.root_element().id(),
             headline: None,
             around_headline: HashSet::new(),
@@ -527,6 +556,13 @@ impl Finder {
                     if is_heading(name) && stats.text > 0 && stats.link * 2 >= stats.text {
                         stats.linked_headings += 1;
                     }
+                    if is_block(name)
+                        && stats.blocks == 0
+                        && (1..=150).contains(&stats.text)
+                        && stats.link * 10 >= stats.text * 9
+                    {
+                        stats.linked_titles += 1;
+                    }
                     // A pop-up of links inside a sentence is not measured as
                     // part of the sentence's paragraph.
                     let popup = is_link_popup(name, stats);
@@ -542,6 +578,7 @@ impl Finder {
                         parent.h1 += stats.h1;
                         parent.blocks += stats.blocks + u32::from(is_block(name));
                         parent.linked_headings += stats.linked_headings;
+                        parent.linked_titles += stats.linked_titles;
                         parent.anchors += stats.anchors;
                         if parent.led_by_link.is_none() {
                             parent.led_by_link = stats.led_by_link;
@@ -602,10 +639,15 @@ impl Finder {
                     if matches!(el.name(), "article" | "main") {
                         articles = articles.saturating_sub(1);
                     }
+                    let judged = self.furniture(id, el, articles > 0, false);
                     if let Some(stats) = self.stats.get_mut(&id) {
                         stats.clean = clean;
+                        stats.judged = true;
                     }
-                    let furniture = self.furniture(id, el, articles > 0, false).is_some();
+                    if let Some(reason) = judged {
+                        self.furniture_found.insert(id, reason);
+                    }
+                    let furniture = judged.is_some();
                     if let Some((_, parent)) = stack.last_mut()
                         && !furniture
                     {
@@ -646,7 +688,7 @@ impl Finder {
 
     /// Whether an element (inside the article or not) is furniture, and why.
     /// `in_article`: an `<article>` or `<main>` encloses it. `walk`: asked
-    /// while reading (counters are judged there, on the element's text).
+    /// while reading, when pass 2's answer (the same question) is reused.
     pub(crate) fn furniture(
         &self,
         id: NodeId,
@@ -654,11 +696,14 @@ impl Finder {
         in_article: bool,
         walk: bool,
     ) -> Option<Reason> {
-        let _ = walk;
+        let stats = self.get(id);
+        // Pass 2 judged it with the same question.
+        if walk && stats.judged {
+            return self.furniture_found.get(&id).copied();
+        }
         if self.around_headline.contains(&id) {
             return None;
         }
-        let stats = self.get(id);
         let name = el.name();
         let tag = match name {
             "nav" | "menu" => Some(Reason::Navigation),
@@ -694,6 +739,18 @@ impl Finder {
         if name == "article" && in_article && stats.story < 300 && stats.link * 3 >= stats.text {
             return Some(Reason::Teaser);
         }
+        // A card that opens with a linked title in a block of its own and
+        // goes on with a short summary: another story's teaser. A list item
+        // that opens with a link inside its sentence is not one.
+        if matches!(name, "article" | "li" | "div" | "section")
+            && stats.led_by_link == Some(true)
+            && stats.linked_titles > 0
+            && stats.text > stats.link
+            && words_ish < 60
+            && stats.story < 300
+        {
+            return Some(Reason::Teaser);
+        }
         let linky = stats.text > 0 && stats.link * 2 >= stats.text;
         // A paragraph whose own words make sentences is prose, however much
         // of it is linked ("... but was <a>re-opened earlier this year</a>.").
@@ -715,6 +772,16 @@ impl Finder {
     /// An element's text length (non-white-space characters), for counters.
     pub(crate) fn text_len(&self, id: NodeId) -> u32 {
         self.get(id).text
+    }
+
+    /// Whether pass 2 found an element to be furniture.
+    pub(crate) fn is_furniture(&self, id: NodeId) -> bool {
+        self.furniture_found.contains_key(&id)
+    }
+
+    /// An element's link text length (non-white-space characters).
+    pub(crate) fn link_len(&self, id: NodeId) -> u32 {
+        self.get(id).link
     }
 
     /// An element's story text without its furniture.
@@ -892,7 +959,48 @@ const LABELS: &[&[&str]] = &[
     &["less"],
     &["show", "less"],
     &["read", "less"],
+    &["like", "this"],
+    &["like", "loading..."],
+    &["like", "loading"],
+    &["click", "to", "tweet"],
+    &["tweet", "this"],
 ];
+
+/// How a call to the reader opens.
+const CALLS: &[&str] = &[
+    "follow us",
+    "like us on",
+    "sign up for",
+    "sign up to",
+    "subscribe to ",
+    "chat with us",
+    "share it with",
+    "subscribe now",
+    "subscribe today",
+    "click here",
+    "join the conversation",
+    "to read the full story",
+    "tell us what you think",
+    "share your thoughts",
+];
+
+/// Social networks a "follow ..." line names.
+const NETWORKS: &[&str] = &["twitter", "facebook", "instagram", "youtube", "linkedin"];
+
+/// A short block's text is a call to the reader to act, not a statement:
+/// "Follow us on Twitter", "Sign up for our newsletter", "Click here to
+/// see more", "Follow Jane Doe on Twitter @jdoe".
+pub(crate) fn is_call_to_action(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    if words > 25 {
+        return false;
+    }
+    if CALLS.iter().any(|c| lower.starts_with(c)) {
+        return true;
+    }
+    lower.starts_with("follow ") && NETWORKS.iter().any(|n| lower.contains(n))
+}
 
 /// How a picture's credit opens: "Photo: ...", "(Image credit: ...)".
 const CREDITS: &[&str] = &[
@@ -916,6 +1024,7 @@ const CREDITS: &[&str] = &[
 /// A short element's text is a picture's credit: a credit word and a colon,
 /// then a name or two ("Photo: Jane Doe, AP", "(Image credit: NASA)").
 pub(crate) fn is_credit(text: &str) -> bool {
+    let bracketed = text.trim().starts_with(['(', '[']);
     let text = text.trim().trim_start_matches(['(', '[']).trim_start();
     // "© Jane Doe", "Image copyright Getty Images"
     let lower = text.to_lowercase();
@@ -925,12 +1034,94 @@ pub(crate) fn is_credit(text: &str) -> bool {
     {
         return (2..=8).contains(&text.split_whitespace().count());
     }
+    let words = text.split_whitespace().count();
+    // "(AP Photo/Jane Doe)", "Photo by Jane Doe/Getty Images"
+    if [
+        "ap photo",
+        "photo courtesy",
+        "photo by ",
+        "photos by ",
+        "photograph by ",
+        "image by ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return words <= 14;
+    }
+    // "Courtesy of Jane Doe", "Courtesy Google"
+    if lower.starts_with("courtesy ") && words <= 6 {
+        return true;
+    }
+    // "Jane Doe / AP file", "(NASA via AP, File)", "Jane Doe/Reuters": a
+    // short line that ends with a picture agency after a slash or "via".
+    if words <= 8 && by_agency(&lower, bracketed) {
+        return true;
+    }
     let Some((head, rest)) = text.split_once(':') else {
         return false;
     };
     let head = head.trim().to_lowercase();
     let words = rest.split_whitespace().count();
     CREDITS.contains(&head.as_str()) && (1..=8).contains(&words)
+}
+
+/// Picture agencies, as a credit names them after a slash or "via".
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "getty images",
+    "getty",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "pa wire",
+    "pa images",
+    "ap images",
+    "afp/getty images",
+    "associated press",
+    "afp via getty images",
+    "afp via getty",
+    "science photo library",
+];
+
+/// "jane doe / ap file", "(nasa via ap, file)": the text after the last
+/// slash (or " via ", in brackets), less "file" and brackets, is an agency.
+fn by_agency(lower: &str, bracketed: bool) -> bool {
+    let lower = lower.trim().trim_end_matches([')', ']']).trim();
+    let via = lower.rfind(" via ").filter(|_| bracketed);
+    let tail = match (lower.rfind('/'), via) {
+        (Some(slash), Some(via)) if via > slash => &lower[via + 5..],
+        (_, Some(via)) if !lower.contains('/') => &lower[via + 5..],
+        (Some(slash), _) => &lower[slash + 1..],
+        _ => return false,
+    };
+    let tail = tail
+        .trim()
+        .trim_end_matches("file")
+        .trim_end_matches([',', ' '])
+        .trim();
+    AGENCIES.contains(&tail)
+}
+
+/// The text of an element standing on its own (not a link inside a
+/// sentence) is a picture agency's credit: the agency alone ("Getty
+/// Images", "(AP)") or after a name ("Alex Wong | Getty Images", "Michael
+/// Conroy, AP"). Inside a sentence, "According to Reuters" names a source.
+pub(crate) fn is_agency_credit(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']'])
+        .trim();
+    if AGENCIES.contains(&lower) {
+        return true;
+    }
+    lower.split_whitespace().count() <= 6
+        && lower
+            .rsplit_once(['|', ','])
+            .is_some_and(|(_, tail)| AGENCIES.contains(&tail.trim()))
 }
 
 /// A short element's text is a counter or a control's label: "5 min read",
@@ -1004,6 +1195,10 @@ mod tests {
             ("mostPopular", Some("most popular")),
             ("comments-area", Some("comments")),
             ("ad-slot", Some("advertisement")),
+            ("off-screen", Some("screen-reader text")),
+            ("hidden", Some("hidden")),
+            ("post d-none", Some("hidden")),
+            ("hidden-xs", None),
             ("article-body", None),
             ("headline", None),
             ("shadow", None),
@@ -1039,8 +1234,26 @@ mod tests {
             "Photograph: John Smith/The Gazette",
             "Image copyright Getty Images",
             "© Jane Doe",
+            "(AP Photo/Jane Doe)",
+            "(Photo by Jane Doe/Getty Images for The Gazette)",
+            "Jane Doe / AP file",
+            "(NASA via AP, File)",
+            "John SMITH / AFP",
+            "Courtesy of the city council",
         ] {
             assert!(is_credit(text), "{text}");
+        }
+        for text in [
+            "Getty Images",
+            "(AP)",
+            "Alex Wong | Getty Images",
+            "Michael Conroy, AP",
+        ] {
+            assert!(is_agency_credit(text), "{text}");
+            assert!(!is_credit(text), "{text}");
+        }
+        for text in ["Paris, France", "Harrisburg, PA", "AP style"] {
+            assert!(!is_agency_credit(text), "{text}");
         }
         for text in [
             "Photo: the bridge at dawn, as crews arrived to begin work on the cracked supports",
@@ -1049,8 +1262,33 @@ mod tests {
             "Note: figures are rounded",
             "Credit",
             "Copyright law was changed in 1998 after a long campaign by authors",
+            "The shop is open 24/7",
+            "He sent it via AP",
+            "Paris, France",
+            "Harrisburg, PA",
+            "The courtesy of the staff was praised by every guest who stayed at the hotel that year",
+            "Photo by photo, the album tells the story of a town that lost its mill and its school",
         ] {
             assert!(!is_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn calls_to_action() {
+        for text in [
+            "Follow us on Twitter and Facebook.",
+            "Follow Jane Doe on Twitter @jdoe",
+            "Sign up for our daily newsletter.",
+            "Click here for more information.",
+        ] {
+            assert!(is_call_to_action(text), "{text}");
+        }
+        for text in [
+            "Follow-up inspections found two more cracks.",
+            "Residents can sign up for the scheme at the town hall.",
+            "Followers of the mayor on Twitter were angry.",
+        ] {
+            assert!(!is_call_to_action(text), "{text}");
         }
     }
 
@@ -1058,6 +1296,7 @@ mod tests {
     fn counters() {
         for text in [
             "5 min read",
+            "Click To Tweet",
             "12 Min Read",
             "5 minute read",
             "2 of 6",

@@ -13,7 +13,7 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
-use super::article::{Finder, Reason, is_counter, is_credit};
+use super::article::{Finder, Reason, is_agency_credit, is_call_to_action, is_counter, is_credit};
 use super::depth;
 use super::explain::Sink;
 
@@ -280,6 +280,13 @@ fn walk(doc: &Html, finder: &Finder, selected: Option<&[NodeId]>, out: &mut Sink
                             out.end_block();
                             out.text(line, reason);
                         }
+                    } else if reason.kept()
+                        && let Some(at) = trailing_credit(text)
+                    {
+                        // "... a space walk. (NASA via AP, File)": the
+                        // caption is read, its credit is not.
+                        out.text(&text[..at], reason);
+                        out.text(&text[at..], Reason::Credit);
                     } else {
                         out.text(text, reason);
                     }
@@ -433,39 +440,118 @@ fn judge(
         return Reason::Headline;
     }
     if let Some(reason) = finder.furniture(id, el, in_article, true) {
+        // A byline of linked names ("By <a>Jane Doe</a> and <a>John
+        // Smith</a>") is mostly links, and the story's all the same.
+        if reason == Reason::Links && kept && finder.text_len(id) <= 80 && is_byline(node) {
+            return parent;
+        }
         return reason;
     }
-    // A table cell's "2 of 6" is data, not a gallery's counter.
-    if kept
-        && !matches!(el.name(), "td" | "th")
-        && finder.text_len(id) <= 40
-        && finder.blocks(id) <= 3
-        && finder.text_len(id) > 0
-        && Some(id) != finder.headline
-    {
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
-        if is_counter(&text) {
-            return Reason::Counter;
-        }
+    if !kept {
+        return parent;
     }
-    // A picture's credit, on its own or at the end of its caption.
-    if kept
-        && !matches!(el.name(), "td" | "th")
-        && (6..=80).contains(&finder.text_len(id))
-        && finder.blocks(id) <= 1
+    // A short label ("You may also like"), not a story's title.
+    if matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6")
+        && Some(id) != finder.headline
+        && finder.text_len(id) <= 60
+        && block_text(node).split_whitespace().count() <= 5
+        && heads_furniture(finder, node)
     {
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
-        if is_credit(&text) {
-            return Reason::Credit;
-        }
+        return Reason::FurnitureHeading;
+    }
+    // Short elements are judged on their text: counters, credits, calls to
+    // act. The text is gathered once, and only for short elements.
+    let len = finder.text_len(id);
+    let blocks = finder.blocks(id);
+    let in_cell = matches!(el.name(), "td" | "th");
+    // A call to act is a block of its own, or an inline element beside
+    // nothing but links ("To read the full story" over Subscribe and Log
+    // in buttons): "<a>click here</a>" inside a sentence is part of it.
+    // Beside: in the nearest element around it that holds more text than
+    // it does ("<a><em>Reuters</em></a>" is measured in the sentence).
+    let alone = is_block(el.name())
+        || node
+            .ancestors()
+            .take(8)
+            .find(|a| finder.text_len(a.id()) > len)
+            .is_some_and(|a| {
+                let own_link = finder.link_len(id);
+                finder.text_len(a.id()).saturating_sub(len)
+                    <= finder.link_len(a.id()).saturating_sub(own_link)
+            });
+    let counter = !in_cell && len <= 40 && blocks <= 3 && len > 0 && Some(id) != finder.headline;
+    let credit = !in_cell && (6..=80).contains(&len) && blocks <= 1;
+    let to_act = alone && blocks == 0 && (1..=200).contains(&len);
+    if !(counter || credit || to_act) {
+        return parent;
+    }
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect();
+    // A table cell's "2 of 6" is data, not a gallery's counter.
+    if counter && is_counter(&text) {
+        return Reason::Counter;
+    }
+    // A picture's credit, on its own or at the end of its caption; an
+    // agency's name only standing on its own.
+    if credit && (is_credit(&text) || (alone && is_agency_credit(&text))) {
+        return Reason::Credit;
+    }
+    // A call to the reader to act, as an element of its own.
+    if to_act && is_call_to_action(&text) {
+        return Reason::CallToAction;
     }
     parent
+}
+
+/// A short block that reads "By Jane Doe": a byline.
+fn is_byline(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect();
+    let text = text.trim_start();
+    text.get(..3)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+        && text.split_whitespace().count() <= 10
+}
+
+/// Whether a heading stands over nothing but furniture: the elements after
+/// it, up to the next heading (a few dozen at most), hold text, and all of it
+/// is furniture ("You may also like" over a list of other stories).
+fn heads_furniture(finder: &Finder, node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut furniture = false;
+    for sibling in node.next_siblings().take(50) {
+        match sibling.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(el) => {
+                if matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    break;
+                }
+                if finder.text_len(sibling.id()) == 0 {
+                    continue;
+                }
+                if !finder.is_furniture(sibling.id()) {
+                    return false;
+                }
+                furniture = true;
+            }
+            _ => {}
+        }
+    }
+    furniture
+}
+
+/// Where a picture's credit starts that ends a text after its last
+/// sentence ("... a space walk. (NASA via AP, File)", "... travel. Credit:
+/// Jane Doe"), if one does.
+fn trailing_credit(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let end = trimmed.rfind(". ").or_else(|| trimmed.rfind(".\u{a0}"))?;
+    let at = end + 1;
+    let tail = trimmed[at..].trim();
+    (!tail.is_empty() && tail.len() <= 120 && is_credit(tail)).then_some(at)
 }
 
 /// The end of the text walked so far: its last character and the length of
@@ -548,12 +634,33 @@ fn is_repeated(
     // hours" each day): a repeat is a picture's caption read twice, or a
     // long block read again right after itself (a standfirst repeated as
     // the story's abstract).
+    // A shortened copy of a caption read before ("... more"): its collapsed
+    // version. Only captions are remembered for it, so a page of long
+    // paragraphs does not keep each one twice.
+    if let Some(head) = truncated_head(&text)
+        && seen.starts(head).any(|k| k.starts_with(head))
+    {
+        return true;
+    }
     seen.count += 1;
     let long = text.chars().count() >= 80;
+    let picture = in_picture(node);
+    if picture {
+        seen.remember_start(&text);
+    }
     match seen.blocks.insert(text, seen.count) {
-        Some(before) => in_picture(node) || (long && seen.count - before <= 3),
+        Some(before) => picture || (long && seen.count - before <= 3),
         None => false,
     }
+}
+
+/// The text before an ellipsis that cuts a block short ("... more"): at least
+/// 41 characters before it and three words or fewer after it.
+fn truncated_head(text: &str) -> Option<&str> {
+    let at = text.find("...").or_else(|| text.find('\u{2026}'))?;
+    let head = text[..at].trim_end();
+    let rest = text[at..].trim_start_matches(['.', '\u{2026}']);
+    (head.chars().count() > 40 && rest.split_whitespace().count() <= 3).then_some(head)
 }
 
 /// The leaf blocks read so far: each text with its place.
@@ -561,6 +668,36 @@ fn is_repeated(
 struct Seen {
     blocks: std::collections::HashMap<String, usize>,
     count: usize,
+    /// Captions of 41 characters or more by their first 40 characters, a few
+    /// per start, so that finding what a shortened copy was cut from is
+    /// not a scan of every block read.
+    starts: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Seen {
+    /// How many texts are kept per start: a bound on the work per block.
+    const PER_START: usize = 4;
+
+    fn start(text: &str) -> Option<&str> {
+        text.char_indices().nth(40).map(|(i, _)| &text[..i])
+    }
+
+    fn remember_start(&mut self, text: &str) {
+        if let Some(start) = Self::start(text) {
+            let texts = self.starts.entry(start.to_owned()).or_default();
+            if texts.len() < Self::PER_START {
+                texts.push(text.to_owned());
+            }
+        }
+    }
+
+    /// The texts read before that open as `head` does.
+    fn starts(&self, head: &str) -> impl Iterator<Item = &String> {
+        Self::start(head)
+            .and_then(|s| self.starts.get(s))
+            .into_iter()
+            .flatten()
+    }
 }
 
 /// A block's words, each followed by a space. Short pieces (a slide's "2",
@@ -732,11 +869,27 @@ mod tests {
             "aria-hidden=\"false\"",
             "style=\"display:block\"",
             "style=\"visibility: visible\"",
-            "class=\"hidden\"",
         ] {
             let body = format!("<body><div {attrs}>Shown</div></body>");
             assert_eq!(sentences(&body), ["Shown"], "{attrs}");
         }
+        // A class that hides is a guess about the page's CSS: furniture
+        // beside the story, never the story itself.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <span class=hidden><span>https://example.com/logo.jpg 1200 630</span></span></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
+        let body = page(&format!(
+            "<div class=\"story hidden\"><h1>Bridge to close for repairs</h1>{BODY}</div>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
     }
 
     /// A story's body: paragraphs long enough to be story text.
@@ -1037,6 +1190,32 @@ mod tests {
         let mut want = story_with(&["Bridge to close for repairs"]);
         want.push("The bridge at dawn on Monday.".to_owned());
         assert_eq!(sentences(&body), want);
+        // A call to follow or subscribe after the story is not read.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <p>Follow The Gazette on Twitter and Facebook.</p><p>Sign up for our daily newsletter.</p></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
+        // A paywall's call over its buttons is not read.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <div class=login><span>To read the full story</span><div><a href=/s>Subscribe</a> <a href=/l>Log in</a></div></div></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs"])
+        );
+        // A link inside a sentence is part of it, whatever it says.
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <p>The council's report is online: <a href=/r>click here</a> to read it.</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The council's report is online: click here to read it.".to_owned());
+        assert_eq!(sentences(&body), want);
     }
 
     #[test]
@@ -1088,6 +1267,116 @@ mod tests {
             1,
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_shortened_copy_of_a_caption_is_dropped() {
+        let caption = "Repair crews at work on the supports of the old bridge on Monday, as the council had planned.";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1><figure><img src=a.jpg>\
+             <figcaption><p>{caption}</p><p>Repair crews at work on the supports of the old bridge ... more</p>\
+             </figcaption></figure>{BODY}<p>He said the town would wait and see what happens...</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs", caption]);
+        want.push("He said the town would wait and see what happens...".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn cards_led_by_a_linked_title_are_teasers() {
+        // Each card: a linked picture, a linked title in a block of its own,
+        // a short summary; the story's list items open with a link inside
+        // their sentence and stay.
+        let card = |n: u32| {
+            format!(
+                "<div class=tile><div><a href=/s{n}><img src={n}.jpg></a></div>\
+                 <div><a href=/s{n}>Another story number {n}</a></div>\
+                 <div>A short summary of another story, with {n}0 figures in it.</div></div>"
+            )
+        };
+        let cards: String = (1..=3).map(card).collect();
+        let list = "<ul><li><a href=/a>Alder Street</a> will be closed to cars for the eight months.</li>\
+                    <li><a href=/b>Mill Lane</a> stays open, with traffic lights at both ends.</li></ul>";
+        let body = page(&format!(
+            "<div class=page><h1>Bridge to close for repairs</h1>{BODY}{list}<div><h2>Popular now</h2>{cards}</div></div>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("Alder Street will be closed to cars for the eight months.".to_owned());
+        want.push("Mill Lane stays open, with traffic lights at both ends.".to_owned());
+        // Its heading goes with the cards it stands over.
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn a_credit_that_ends_a_caption_is_dropped() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><img src=a.jpg><figcaption>The bridge at dawn on Monday. (City Council via AP, File)</figcaption></figure>\
+             <figure><img src=b.jpg><p>Crews at work on the supports. Credit: Jane Doe</p></figure>\
+             <p>The council will meet again in May. It said so on Monday.</p></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The bridge at dawn on Monday.".to_owned());
+        want.push("Crews at work on the supports.".to_owned());
+        want.push("The council will meet again in May.".to_owned());
+        want.push("It said so on Monday.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn a_heading_over_nothing_but_furniture_is_dropped() {
+        let related = "<ul class=related><li><a href=/a>Ring road works start in May</a></li>\
+                       <li><a href=/b>Ferry fares to rise next year</a></li></ul>";
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1><h2>What happens next</h2>{BODY}\
+             <h3>You may also like</h3>{related}</article>"
+        ));
+        let got = sentences(&body);
+        assert_eq!(
+            got,
+            story_with(&["Bridge to close for repairs", "What happens next"])
+        );
+    }
+
+    #[test]
+    fn a_byline_of_linked_names_is_read() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>\
+             <p>By <a href=/jd>Jane Doe</a> and <a href=/js>John Smith</a></p>{BODY}\
+             <p><a href=/t1>Roads</a> <a href=/t2>Council</a> <a href=/t3>Bridges</a></p></article>"
+        ));
+        assert_eq!(
+            sentences(&body),
+            story_with(&["Bridge to close for repairs", "By Jane Doe and John Smith"])
+        );
+    }
+
+    #[test]
+    fn an_agency_named_in_a_sentence_or_a_byline_is_read() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>\
+             <div class=byline><span><a href=/ap>Associated Press</a></span> <span>May 4, 2024, 9:02 AM</span></div>{BODY}\
+             <p>The <a href=/r><em>Associated Press</em></a> reports that the ferry will run every hour.</p></article>"
+        ));
+        let mut want = story_with(&[
+            "Bridge to close for repairs",
+            "Associated Press May 4, 2024, 9:02 AM",
+        ]);
+        want.push("The Associated Press reports that the ferry will run every hour.".to_owned());
+        assert_eq!(sentences(&body), want);
+    }
+
+    #[test]
+    fn credits_that_name_an_agency_are_dropped() {
+        let body = page(&format!(
+            "<article><h1>Bridge to close for repairs</h1>{BODY}\
+             <figure><img src=a.jpg><figcaption>The bridge at dawn on Monday.<span>(AP Photo/Jane Doe)</span></figcaption></figure>\
+             <figure><img src=b.jpg><figcaption><p>Crews at work.</p><p>John Smith / AFP</p></figcaption></figure></article>"
+        ));
+        let mut want = story_with(&["Bridge to close for repairs"]);
+        want.push("The bridge at dawn on Monday.".to_owned());
+        want.push("Crews at work.".to_owned());
+        assert_eq!(sentences(&body), want);
     }
 
     #[test]
