@@ -216,6 +216,7 @@ fn push_object(w: &mut impl Write, f: &Figure) -> io::Result<()> {
 
 /// A number as JSON: whole numbers without a fraction, never NaN or
 /// infinity (`null` for those and for an absent value).
+#[allow(clippy::float_cmp)] // an exact test of wholeness, as intended
 fn push_number(w: &mut impl Write, x: Option<f64>) -> io::Result<()> {
     match x {
         Some(x) if x.is_finite() => {

@@ -496,13 +496,14 @@ fn ceil_log10(y: f64) -> i32 {
     const MARGIN: f64 = 1e-9;
     let k = POW.partition_point(|&p| p < y);
     if k > 0 && k < POW.len() && y >= POW[k - 1] * (1.0 + MARGIN) && y <= POW[k] * (1.0 - MARGIN) {
-        return k as i32 - 15;
+        return i32::try_from(k).unwrap_or(i32::MAX) - 15;
     }
     y.log10().ceil() as i32
 }
 
 /// Whether `x` is a whole number, as `x.fract() == 0.0` says, without the
 /// call to `trunc` that `fract` is on baseline x86-64 (no SSE4.1).
+#[allow(clippy::float_cmp)] // an exact test of wholeness, as intended
 fn is_whole(x: f64) -> bool {
     // From 2^52 on every f64 is whole; below it the cast truncates exactly.
     x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)

@@ -647,7 +647,7 @@ struct Index {
     dollars: Vec<&'static str>,
     /// Every code `iso_code` knows, and its index.
     codes: Vec<&'static str>,
-    code_index: WordIndex,
+    code_lookup: WordIndex,
 }
 
 impl Index {
@@ -679,7 +679,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         symbols: Vec::new(),
         dollars: Vec::new(),
         codes: Vec::new(),
-        code_index: WordIndex::new([]),
+        code_lookup: WordIndex::new([]),
     };
     for c in CURRENCIES {
         if !c.ambiguous {
@@ -745,7 +745,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         ix.name_shapes.add(w);
     }
     ix.codes.extend(CURRENCIES.iter().map(|c| c.iso));
-    ix.code_index = WordIndex::new(ix.codes.iter().zip(0..).map(|(c, k)| (c.as_bytes(), k)));
+    ix.code_lookup = WordIndex::new(ix.codes.iter().zip(0..).map(|(c, k)| (c.as_bytes(), k)));
     ix.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     ix
 });
@@ -798,7 +798,7 @@ pub(crate) fn iso_code(w: &[u8]) -> Option<&'static str> {
         return None;
     }
     let ix = &*INDEX;
-    let k = ix.code_index.get(w)?;
+    let k = ix.code_lookup.get(w)?;
     ix.codes.get(k as usize).copied()
 }
 
@@ -882,7 +882,7 @@ mod tests {
     }
 
     #[test]
-    fn the_code_index_is_the_iso_list_and_the_table() {
+    fn the_code_lookup_is_the_iso_list_and_the_table() {
         for a in b'A'..=b'Z' {
             for b in b'A'..=b'Z' {
                 for c in b'A'..=b'Z' {

@@ -89,24 +89,24 @@ impl WordIndex {
         usize::try_from(h.checked_shr(self.shift).unwrap_or(0)).unwrap_or(0)
     }
 
-    /// The value of `w`'s row, if `w` is in the table.
-    pub(crate) fn get(&self, w: &[u8]) -> Option<u32> {
+    /// The value of `word`'s row, if `word` is in the table.
+    pub(crate) fn get(&self, word: &[u8]) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut s = self.slot(w);
+        let mut slot = self.slot(word);
         loop {
-            let r = self.slots[s];
-            if r == 0 {
+            let row = self.slots[slot];
+            if row == 0 {
                 return None;
             }
-            let (k, v) = self.rows[r as usize - 1];
+            let (key, value) = self.rows[row as usize - 1];
             // Words are short: compared in line, not through `memcmp`.
-            if k.len() == w.len() && k.iter().zip(w).all(|(a, b)| a == b) {
-                return Some(v);
+            if key.len() == word.len() && key.iter().zip(word).all(|(a, b)| a == b) {
+                return Some(value);
             }
-            s = (s + 1) & mask;
+            slot = (slot + 1) & mask;
         }
     }
 

@@ -135,12 +135,11 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut by_last: Vec<Vec<usize>> = Vec::new();
     for (k, (words, _)) in before.iter().enumerate() {
         let last = words[0];
-        match lasts.iter().position(|w| *w == last) {
-            Some(b) => by_last[b].push(k),
-            None => {
-                lasts.push(last);
-                by_last.push(vec![k]);
-            }
+        if let Some(b) = lasts.iter().position(|w| *w == last) {
+            by_last[b].push(k);
+        } else {
+            lasts.push(last);
+            by_last.push(vec![k]);
         }
     }
     let last_words = WordIndex::new(lasts.iter().zip(0..).map(|(w, b)| (*w, b)));
