@@ -71,6 +71,22 @@ fn assert_no_temp_files(dir: &Path) {
 
 const ARTICLE: &str = "UN chief to meet Putin in Kazan\n\nThe strike, which targeted the city center, killed at least two civilians, officials said.\n";
 
+/// Waits for the interrupted run to end while its stdin is still open.
+/// `Child::wait` closes stdin first, and an article that ends (EOF) before
+/// the handler's thread has run would be a finished run, not an
+/// interrupted one: the user's Ctrl-C comes while the article is still
+/// being typed. A run still alive after 20 s has ignored the interrupt.
+fn wait_with_stdin_open(child: &mut Child) -> ExitStatus {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.wait().unwrap()
+}
+
 #[test]
 fn new_interrupted_while_reading_keeps_the_old_draft() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,7 +101,7 @@ fn new_interrupted_while_reading_keeps_the_old_draft() {
         .write_all(b"The strike killed 2 ")
         .unwrap();
     interrupt(&child);
-    let status = child.wait().unwrap();
+    let status = wait_with_stdin_open(&mut child);
     assert!(ended_calmly(status), "{status:?}");
     assert_eq!(fs::read_to_string(&out).unwrap(), "old draft\n");
     assert_eq!(files(dir.path()), [PathBuf::from("draft.toml")]);
