@@ -427,6 +427,25 @@ pub(crate) static AGE_OF: Rule = Rule {
     }),
 };
 
+/// The name is itself counted: a number right before it ("two Falcon 9
+/// rockets", "4 USB 3 sockets") counts the named things, so the name's own
+/// number is part of what is counted, however plural the noun after it.
+/// The count before the name is often a figure read already, so this looks
+/// back past the candidate's floor.
+fn counted_name(sc: &Sc, ps: usize) -> bool {
+    let q = sc.back_hs(ps);
+    if q == 0 {
+        return false;
+    }
+    if sc.b[q - 1].is_ascii_digit() {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    sc.prev_word(ps, 0)
+        .and_then(|(s, e)| lower(&sc.b[s..e], &mut buf))
+        .is_some_and(|w| lexicon::num_word(w).is_some())
+}
+
 /// A plural noun after the number makes it a count: "told Reuters 15
 /// people". A capitalised plural does so only in a Title Case headline
 /// ("Hits Kyiv With 100 Drones": the word before the number is a function
@@ -449,6 +468,8 @@ pub(crate) static NAMED_NUMBER: Rule = Rule {
     examples: &[
         "A Falcon 9 rocket lifted off.",
         "Fans queued for Halo 3 overnight.",
+        "He has two USB 3 ports.",
+        "The hub has 4 USB 3 sockets.",
     ],
     bare_only: true,
     test: Some(|sc, c| {
@@ -464,7 +485,7 @@ pub(crate) static NAMED_NUMBER: Rule = Rule {
             && !lexicon::month(pl, written)
             && qualifiers::before(&[pl]).is_none()
             && written.len() > 1
-            && !title_case_count(sc, c, ps))
+            && (!title_case_count(sc, c, ps) || counted_name(sc, ps)))
         .then_some(c.skip)
     }),
 };
