@@ -1150,6 +1150,9 @@ pub(crate) fn is_counter(text: &str) -> bool {
     if LABELS.iter().any(|l| **l == *words) {
         return true;
     }
+    if is_reading_time(&words, number) {
+        return true;
+    }
     let digits: Vec<bool> = words.iter().map(|w| number(w)).collect();
     match (words.as_slice(), digits.as_slice()) {
         // "5 min read", "5 minute read", "5 mins read"
@@ -1179,6 +1182,83 @@ pub(crate) fn is_counter(text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words of a reading-time label, in the languages of the news pages read
+/// most ("Reading time", "Lesezeit", "Tempo de leitura", "Temps de
+/// lecture", "Tiempo de lectura", "Leestijd", "Czas czytania", "Время
+/// чтения"...). The label's own word for reading is in `READING`.
+const READING_LABEL: &[&str] = &[
+    "estimated",
+    "time",
+    "tempo",
+    "temps",
+    "tiempo",
+    "czas",
+    "время",
+    "de",
+    "di",
+    "do",
+    "of",
+];
+const READING: &[&str] = &[
+    "read",
+    "reading",
+    "lesezeit",
+    "lesedauer",
+    "leitura",
+    "lecture",
+    "lectura",
+    "lettura",
+    "leestijd",
+    "czytania",
+    "чтения",
+    "lesetid",
+    "lästid",
+    "lukuaika",
+    "okuma",
+    "süresi",
+];
+const MINUTES: &[&str] = &[
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "minuten",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minut",
+    "minuty",
+    "minuter",
+    "minutter",
+    "minuutti",
+    "minuuttia",
+    "dakika",
+    "минут",
+    "минуты",
+    "минута",
+    "мин",
+];
+
+/// A reading-time counter in any of those languages: a number, a minute
+/// word and a word for reading, and nothing else ("Lesezeit: 3 Min.",
+/// "Tempo de leitura: 1 minuto", "Reading time 5 minutes").
+fn is_reading_time(words: &[&str], number: impl Fn(&str) -> bool) -> bool {
+    let (mut numbers, mut minutes, mut reading) = (0, 0, 0);
+    for w in words {
+        let w = w.trim_end_matches('.');
+        if number(w) {
+            numbers += 1;
+        } else if MINUTES.contains(&w) {
+            minutes += 1;
+        } else if READING.contains(&w) {
+            reading += 1;
+        } else if !READING_LABEL.contains(&w) {
+            return false;
+        }
+    }
+    numbers == 1 && minutes == 1 && reading >= 1
 }
 
 #[cfg(test)]
@@ -1308,6 +1388,13 @@ mod tests {
             "Comments (12)",
             "Share",
             "Read more",
+            "Reading time: 4 minutes",
+            "Estimated reading time: 7 min",
+            "Lesezeit: 3 Min.",
+            "Tempo de leitura: 1 minuto",
+            "Temps de lecture : 6 min",
+            "Tiempo de lectura: 2 minutos",
+            "Время чтения: 5 минут",
         ] {
             assert!(is_counter(text), "{text}");
         }
@@ -1318,6 +1405,10 @@ mod tests {
             "5 minutes",
             "",
             "2019",
+            "Reading time",
+            "The reading took 5 minutes",
+            "Tempo de 5 minutos",
+            "3 min 20 s read",
         ] {
             assert!(!is_counter(text), "{text}");
         }
