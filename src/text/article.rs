@@ -1019,6 +1019,28 @@ const CREDITS: &[&str] = &[
     "image source",
     "illustration",
     "source",
+    // The same words in the languages of the news pages read most.
+    "foto",
+    "fotos",
+    "fotó",
+    "fotografia",
+    "fotografía",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "imagem",
+    "imagen",
+    "immagine",
+    "crédit",
+    "crédits",
+    "crédito",
+    "créditos",
+    "credito",
+    "fot.",
+    "zdjęcie",
+    "kuva",
+    "фото",
+    "иллюстрация",
 ];
 
 /// A short element's text is a picture's credit: a credit word and a colon,
@@ -1084,6 +1106,20 @@ const AGENCIES: &[&str] = &[
     "afp via getty images",
     "afp via getty",
     "science photo library",
+    "dpa",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "keystone",
+    "efe",
+    "ansa",
+    "anp",
+    "belga",
+    "xinhua",
+    "kyodo",
+    "tass",
+    "ria novosti",
+    "anadolu",
 ];
 
 /// "jane doe / ap file", "(nasa via ap, file)": the text after the last
@@ -1320,6 +1356,13 @@ mod tests {
             "(NASA via AP, File)",
             "John SMITH / AFP",
             "Courtesy of the city council",
+            "Foto: dpa",
+            "Foto: Jan Müller/dpa",
+            "Bild: picture alliance / Jan Müller",
+            "Photo : AFP",
+            "Crédito: Marcelo Silva",
+            "Фото: Иван Петров",
+            "Jan Müller / dpa",
         ] {
             assert!(is_credit(text), "{text}");
         }
@@ -1328,6 +1371,8 @@ mod tests {
             "(AP)",
             "Alex Wong | Getty Images",
             "Michael Conroy, AP",
+            "(dpa)",
+            "Jan Müller, picture alliance",
         ] {
             assert!(is_agency_credit(text), "{text}");
             assert!(!is_credit(text), "{text}");
@@ -1348,6 +1393,7 @@ mod tests {
             "Harrisburg, PA",
             "The courtesy of the staff was praised by every guest who stayed at the hotel that year",
             "Photo by photo, the album tells the story of a town that lost its mill and its school",
+            "Foto: Die Brücke am Morgen, als die Arbeiter an den gerissenen Stützen zu arbeiten begannen",
         ] {
             assert!(!is_credit(text), "{text}");
         }
