@@ -145,15 +145,7 @@ static CLASS: [u8; 256] = {
 /// vague amount. A shape pre-test built from those two tables, so most
 /// words are passed over without being lowercased or compared.
 pub(crate) fn may_start_figure(w: &[u8]) -> bool {
-    static STARTS: Shapes = {
-        let mut s = Shapes::new().with(context::VAGUE_STARTS);
-        let mut k = 0;
-        while k < lexicon::NUM_WORDS.len() {
-            s.add(lexicon::NUM_WORDS[k].0.as_bytes());
-            k += 1;
-        }
-        s
-    };
+    static STARTS: Shapes = lexicon::NUM_WORD_SHAPES.with(context::VAGUE_STARTS);
     STARTS.may_hold(w)
 }
 

@@ -86,7 +86,7 @@ pub(crate) enum NumWord {
 
 /// Every word that takes part in a number, lowercase, with its meaning:
 /// the one table [`num_word`] reads and the scanner's pre-test is built from.
-pub(crate) const NUM_WORDS: &[(&str, NumWord)] = {
+const NUM_WORDS: &[(&str, NumWord)] = {
     use NumWord::{A, Dozen, Half, Hundred, Quarter, Scale, Small, Tens};
     &[
         ("zero", Small(0)),
@@ -141,18 +141,22 @@ pub(crate) const NUM_WORDS: &[(&str, NumWord)] = {
     ]
 };
 
+/// The shapes of the number words, the pre-test of [`num_word`] and of the
+/// scanner's test for a word that may start a figure.
+pub(crate) const NUM_WORD_SHAPES: Shapes = {
+    let mut s = Shapes::new();
+    let mut k = 0;
+    while k < NUM_WORDS.len() {
+        s.add(NUM_WORDS[k].0.as_bytes());
+        k += 1;
+    }
+    s
+};
+
 /// Looks up a lowercased word as part of a number.
 pub(crate) fn num_word(w: &[u8]) -> Option<NumWord> {
     // Most words are no number word: answer those without comparing.
-    static SHAPES: Shapes = {
-        let mut s = Shapes::new();
-        let mut k = 0;
-        while k < NUM_WORDS.len() {
-            s.add(NUM_WORDS[k].0.as_bytes());
-            k += 1;
-        }
-        s
-    };
+    static SHAPES: Shapes = NUM_WORD_SHAPES;
     static INDEX: LazyLock<WordIndex> = LazyLock::new(|| {
         WordIndex::new(
             NUM_WORDS
