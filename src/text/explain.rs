@@ -2,7 +2,7 @@
 //! --explain`, every block of the page with the reason it is read or not.
 
 use super::article::Reason;
-use super::split::{Clean, Collector, clean};
+use super::split::{Clean, Collector, Line, clean};
 
 /// A block of a page as `read --explain` lists it: a run of text between
 /// block boundaries (or a part of one, where the reason changes inside it),
@@ -26,10 +26,9 @@ pub(crate) struct Sink {
 #[derive(Debug, Default)]
 struct Blocks {
     done: Vec<Block>,
-    text: String,
+    /// The current block, gathered as the collector gathers its own.
+    line: Line,
     reason: Option<Reason>,
-    space: bool,
-    cell: bool,
 }
 
 impl Sink {
@@ -59,14 +58,14 @@ impl Sink {
     pub(crate) fn push_space(&mut self) {
         self.col.push_space();
         if let Some(ex) = &mut self.explain {
-            ex.space = true;
+            ex.line.space = true;
         }
     }
 
     pub(crate) fn start_cell(&mut self) {
         self.col.start_cell();
         if let Some(ex) = &mut self.explain {
-            ex.cell = true;
+            ex.line.cell = true;
         }
     }
 
@@ -106,18 +105,9 @@ impl Blocks {
                         self.flush();
                         self.reason = Some(reason);
                     }
-                    if !self.text.is_empty() {
-                        if self.cell {
-                            self.text.push_str("; ");
-                        } else if self.space {
-                            self.text.push(' ');
-                        }
-                    }
-                    self.space = false;
-                    self.cell = false;
-                    self.text.push(c);
+                    self.line.keep(c);
                 }
-                Clean::Space => self.space = true,
+                Clean::Space => self.line.space = true,
                 Clean::Drop => {}
             }
         }
@@ -125,15 +115,14 @@ impl Blocks {
 
     fn flush(&mut self) {
         if let Some(reason) = self.reason.take()
-            && !self.text.is_empty()
+            && !self.line.text.is_empty()
         {
             self.done.push(Block {
                 reason,
-                text: std::mem::take(&mut self.text),
+                text: std::mem::take(&mut self.line.text),
             });
         }
-        self.text.clear();
-        self.space = false;
-        self.cell = false;
+        self.line.text.clear();
+        self.line.end();
     }
 }

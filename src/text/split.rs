@@ -11,12 +11,46 @@
 pub(crate) struct Collector {
     /// Sentences finished so far.
     out: Vec<String>,
-    /// The current block: single spaces between words, no leading space.
-    buf: String,
-    /// White space was seen since the last character written to `buf`.
-    space: bool,
+    /// The current block.
+    line: Line,
+}
+
+/// A block's text as it is gathered: single spaces between words, no
+/// leading space, a table row's cells joined by "; ". The collector and
+/// `read --explain`'s list of blocks both gather text this way, so a block
+/// listed reads as the sentences do.
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    /// The text so far.
+    pub(crate) text: String,
+    /// White space was seen since the last character written to `text`.
+    pub(crate) space: bool,
     /// A table cell began: the next character is preceded by "; ".
-    cell: bool,
+    pub(crate) cell: bool,
+}
+
+impl Line {
+    /// Appends a character that is kept (see [`clean`]), after the
+    /// separator it is owed.
+    #[inline]
+    pub(crate) fn keep(&mut self, c: char) {
+        if !self.text.is_empty() {
+            if self.cell {
+                self.text.push_str("; ");
+            } else if self.space {
+                self.text.push(' ');
+            }
+        }
+        self.space = false;
+        self.cell = false;
+        self.text.push(c);
+    }
+
+    /// The block ended: no separator is owed to what comes next.
+    pub(crate) fn end(&mut self) {
+        self.space = false;
+        self.cell = false;
+    }
 }
 
 impl Collector {
@@ -25,19 +59,8 @@ impl Collector {
     pub(crate) fn push_str(&mut self, s: &str) {
         for c in s.chars() {
             match clean(c) {
-                Clean::Keep => {
-                    if !self.buf.is_empty() {
-                        if self.cell {
-                            self.buf.push_str("; ");
-                        } else if self.space {
-                            self.buf.push(' ');
-                        }
-                    }
-                    self.space = false;
-                    self.cell = false;
-                    self.buf.push(c);
-                }
-                Clean::Space => self.space = true,
+                Clean::Keep => self.line.keep(c),
+                Clean::Space => self.line.space = true,
                 Clean::Drop => {}
             }
         }
@@ -45,32 +68,30 @@ impl Collector {
 
     /// White space that is not in the text itself (an inline break).
     pub(crate) fn push_space(&mut self) {
-        self.space = true;
+        self.line.space = true;
     }
 
     /// A table cell starts: it is joined to the row's earlier cells by "; ".
     /// Empty cells leave no separator behind.
     pub(crate) fn start_cell(&mut self) {
-        self.cell = true;
+        self.line.cell = true;
     }
 
     /// Ends the current block: its text is split into sentences.
     pub(crate) fn end_block(&mut self) {
-        if !self.buf.is_empty() {
-            split_into(&self.buf, &mut self.out);
-            self.buf.clear();
+        if !self.line.text.is_empty() {
+            split_into(&self.line.text, &mut self.out);
+            self.line.text.clear();
         }
-        self.space = false;
-        self.cell = false;
+        self.line.end();
     }
 
     /// Ends the current block as one sentence, unsplit (a table row).
     pub(crate) fn end_whole(&mut self) {
-        if !self.buf.is_empty() {
-            self.out.push(std::mem::take(&mut self.buf));
+        if !self.line.text.is_empty() {
+            self.out.push(std::mem::take(&mut self.line.text));
         }
-        self.space = false;
-        self.cell = false;
+        self.line.end();
     }
 
     /// The sentences, once every block has ended.
