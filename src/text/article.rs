@@ -1191,8 +1191,6 @@ pub(crate) fn is_counter(text: &str) -> bool {
     }
     let digits: Vec<bool> = words.iter().map(|w| number(w)).collect();
     match (words.as_slice(), digits.as_slice()) {
-        // "5 min read", "5 minute read", "5 mins read"
-        ([_, unit, "read"], [true, ..]) if unit.starts_with("min") => true,
         // "2 of 6", "Photo 2 of 6", "Slide 2 / 6" (the slash is a separator)
         ([_, "of", _], [true, _, true]) | ([_, _], [true, true]) => true,
         ([kind, _, "of", _], [_, true, _, true]) | ([kind, _, _], [_, true, true])
@@ -1278,8 +1276,9 @@ const MINUTES: &[&str] = &[
 ];
 
 /// A reading-time counter in any of those languages: a number, a minute
-/// word and a word for reading, and nothing else ("Lesezeit: 3 Min.",
-/// "Tempo de leitura: 1 minuto", "Reading time 5 minutes").
+/// word and a word for reading, and nothing else ("5 min read",
+/// "Lesezeit: 3 Min.", "Tempo de leitura: 1 minuto", "Reading time 5
+/// minutes").
 fn is_reading_time(words: &[&str], number: impl Fn(&str) -> bool) -> bool {
     let (mut numbers, mut minutes, mut reading) = (0, 0, 0);
     for w in words {
