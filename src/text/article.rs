@@ -1282,7 +1282,8 @@ const MINUTES: &[&str] = &[
 fn is_reading_time(words: &[&str], number: impl Fn(&str) -> bool) -> bool {
     let (mut numbers, mut minutes, mut reading) = (0, 0, 0);
     for w in words {
-        let w = w.trim_end_matches('.');
+        // "Min.", "5 minutes' read"
+        let w = w.trim_end_matches(['.', '\'', '’']);
         if number(w) {
             numbers += 1;
         } else if MINUTES.contains(&w) {
@@ -1424,6 +1425,7 @@ mod tests {
             "Click To Tweet",
             "12 Min Read",
             "5 minute read",
+            "5 minutes’ read",
             "2 of 6",
             "Photo 2 of 6",
             "Photograph 2 of 6",
