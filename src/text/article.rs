@@ -890,10 +890,7 @@ fn choose_headline(doc: &Html, title: &str, headings: &[NodeId]) -> Option<NodeI
             continue;
         };
         let h1 = node.value().as_element().is_some_and(|e| e.name() == "h1");
-        let text: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| &**t))
-            .collect();
+        let text = element_text(node);
         let words = super::words(&text);
         if words.is_empty() {
             continue;
@@ -919,6 +916,14 @@ fn choose_headline(doc: &Html, title: &str, headings: &[NodeId]) -> Option<NodeI
         }
     }
     best.map(|(_, id)| id)
+}
+
+/// All the text of an element, its text nodes joined as they stand (for
+/// judging a short element by its words, not for reading).
+pub(crate) fn element_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    node.descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect()
 }
 
 /// Labels of controls and counters that are the whole text of an element.

@@ -13,7 +13,9 @@ use scraper::node::Element;
 use scraper::{Html, Node, Selector};
 
 use super::TextError;
-use super::article::{Finder, Reason, is_agency_credit, is_call_to_action, is_counter, is_credit};
+use super::article::{
+    Finder, Reason, element_text, is_agency_credit, is_call_to_action, is_counter, is_credit,
+};
 use super::depth;
 use super::explain::Sink;
 
@@ -485,10 +487,7 @@ fn judge(
     if !(counter || credit || to_act) {
         return parent;
     }
-    let text: String = node
-        .descendants()
-        .filter_map(|d| d.value().as_text().map(|t| &**t))
-        .collect();
+    let text = element_text(node);
     // A table cell's "2 of 6" is data, not a gallery's counter.
     if counter && is_counter(&text) {
         return Reason::Counter;
@@ -507,10 +506,7 @@ fn judge(
 
 /// A short block that reads "By Jane Doe": a byline.
 fn is_byline(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    let text: String = node
-        .descendants()
-        .filter_map(|d| d.value().as_text().map(|t| &**t))
-        .collect();
+    let text = element_text(node);
     let text = text.trim_start();
     text.get(..3)
         .is_some_and(|by| by.eq_ignore_ascii_case("by "))
@@ -584,10 +580,7 @@ impl Tail {
 /// reader. An exponent stays: after a figure ("10<sup>6</sup>") or a short
 /// unit ("km<sup>2</sup>").
 fn is_footnote_marker(node: ego_tree::NodeRef<'_, Node>, tail: &Tail) -> bool {
-    let text: String = node
-        .descendants()
-        .filter_map(|d| d.value().as_text().map(|t| &**t))
-        .collect();
+    let text = element_text(node);
     let text = text.trim();
     let marker = |c: char| {
         c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | '[' | ']' | ',' | ' ' | '-')
